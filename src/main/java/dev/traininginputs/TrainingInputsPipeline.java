@@ -1,0 +1,187 @@
+package dev.traininginputs;
+
+import dev.traininginputs.assemble.ExplodeImpressions;
+import dev.traininginputs.assemble.ImpressionDays;
+import dev.traininginputs.assemble.JoinByCustomer;
+import dev.traininginputs.io.CsvInputs;
+import dev.traininginputs.io.RunRefusedException;
+import dev.traininginputs.io.StagedOutput;
+import dev.traininginputs.io.WriteRejected;
+import dev.traininginputs.io.WriteTrainingRows;
+import dev.traininginputs.model.Action;
+import dev.traininginputs.model.Impression;
+import dev.traininginputs.model.RejectedRecord;
+import dev.traininginputs.model.Source;
+import dev.traininginputs.model.TrainingRow;
+import dev.traininginputs.options.RunConfig;
+import dev.traininginputs.options.TrainingInputsOptions;
+import dev.traininginputs.parse.ActionParser;
+import dev.traininginputs.parse.ImpressionParser;
+import dev.traininginputs.parse.ParseCsv;
+import dev.traininginputs.sequence.BuildHistories;
+import dev.traininginputs.sequence.DropUnusableActions;
+import dev.traininginputs.sequence.KeepNewestPerDay;
+import dev.traininginputs.sequence.LookbackWindow;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.WithFailures;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+
+/**
+ * Impressions and customer actions in, one training row per impressed item out (see SPEC.md).
+ *
+ * <pre>
+ * impressions --Parse--> ExplodeImpressions ------------------------------+
+ *      \--> ImpressionDays (side input)                                    |
+ * clicks, add_to_carts, previous_orders --Parse--> FlattenActions          v
+ *      --> DropUnusableActions --> KeepNewestPerDay --> JoinByCustomer --> BuildHistories
+ *      --> WriteTrainingRows (staged, committed at the end)
+ * every Parse --rejected--> FlattenRejected --> WriteRejected
+ * </pre>
+ */
+public final class TrainingInputsPipeline {
+
+  private TrainingInputsPipeline() {}
+
+  /** What a successful run produced. */
+  public record RunSummary(
+      List<String> days, String output, String rejectedOutput, PipelineResult result) {}
+
+  public static void main(String[] args) {
+    PipelineOptionsFactory.register(TrainingInputsOptions.class);
+    try {
+      if (Cli.asksForHelp(args)) {
+        Cli.printHelp(System.out);
+        return;
+      }
+      TrainingInputsOptions options =
+          PipelineOptionsFactory.fromArgs(args).withValidation().as(TrainingInputsOptions.class);
+      if (options.getRunner() == DirectRunner.class) {
+        Cli.useFastDirectRunner(options.as(DirectOptions.class), args);
+      }
+      Cli.printSummary(System.out, run(options));
+    } catch (RuntimeException e) {
+      System.err.println("error: " + Cli.reason(e));
+      System.exit(1);
+    }
+  }
+
+  /**
+   * Checks inputs and options, runs the pipeline to the end and commits its output. Throws
+   * {@link RunRefusedException} before any work when an input or option is wrong; on any failure
+   * the earlier output is left as it was.
+   */
+  public static RunSummary run(TrainingInputsOptions options) {
+    RunConfig config = RunConfig.from(options);
+    FileSystems.setDefaultPipelineOptions(options);
+    Map<Source, List<String>> files = new EnumMap<>(Source.class);
+    files.put(Source.IMPRESSIONS, CsvInputs.resolve("impressions", config.impressions()));
+    files.put(Source.CLICKS, CsvInputs.resolve("clicks", config.clicks()));
+    files.put(Source.ADD_TO_CARTS, CsvInputs.resolve("addToCarts", config.addToCarts()));
+    files.put(Source.PREVIOUS_ORDERS, CsvInputs.resolve("previousOrders", config.previousOrders()));
+    files.forEach(CsvInputs::checkHeaders);
+
+    String runId = newRunId();
+    StagedOutput staged =
+        StagedOutput.prepare(
+            config.output(), config.rejectedOutput(), config.writeMode(), runId,
+            () -> CsvInputs.impressionDays(files.get(Source.IMPRESSIONS)));
+    try {
+      Pipeline pipeline = Pipeline.create(options);
+      int shardsPerDay =
+          config.shardsPerDay() == 0 && options.getRunner() == DirectRunner.class
+              ? 1
+              : config.shardsPerDay();
+      build(pipeline, config, files, staged, runId, shardsPerDay);
+      PipelineResult result = pipeline.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the pipeline ended in state " + state);
+      }
+      List<String> days = staged.commit();
+      return new RunSummary(
+          days, staged.output().toString(), staged.rejected().toString(), result);
+    } catch (RuntimeException e) {
+      staged.discard();
+      throw e;
+    }
+  }
+
+  private static void build(
+      Pipeline pipeline, RunConfig config, Map<Source, List<String>> files, StagedOutput staged,
+      String runId, int shardsPerDay) {
+    WithFailures.Result<PCollection<Impression>, RejectedRecord> impressions =
+        pipeline.apply(
+            "ReadImpressions", ParseCsv.of(files.get(Source.IMPRESSIONS), new ImpressionParser()));
+    WithFailures.Result<PCollection<Action>, RejectedRecord> clicks =
+        pipeline.apply("ReadClicks", ParseCsv.of(files.get(Source.CLICKS), ActionParser.CLICKS));
+    WithFailures.Result<PCollection<Action>, RejectedRecord> addToCarts =
+        pipeline.apply(
+            "ReadAddToCarts",
+            ParseCsv.of(files.get(Source.ADD_TO_CARTS), ActionParser.ADD_TO_CARTS));
+    WithFailures.Result<PCollection<Action>, RejectedRecord> previousOrders =
+        pipeline.apply(
+            "ReadPreviousOrders",
+            ParseCsv.of(files.get(Source.PREVIOUS_ORDERS), ActionParser.PREVIOUS_ORDERS));
+
+    PCollection<Action> actions =
+        PCollectionList.of(clicks.output())
+            .and(addToCarts.output())
+            .and(previousOrders.output())
+            .apply("FlattenActions", Flatten.pCollections());
+
+    buildRows(impressions.output(), actions, config.sequenceLength(), config.lookbackDays())
+        .apply("WriteTrainingRows",
+            new WriteTrainingRows(staged.rowsDirectory(), runId, shardsPerDay));
+
+    PCollectionList.of(impressions.failures())
+        .and(clicks.failures())
+        .and(addToCarts.failures())
+        .and(previousOrders.failures())
+        .apply("FlattenRejected", Flatten.pCollections())
+        .apply("WriteRejected", new WriteRejected(staged.rejectedDirectory()));
+  }
+
+  /**
+   * The core of the pipeline, from parsed records to training rows: SPEC §2–§3. Tests feed it
+   * {@code Create.of(...)} collections.
+   */
+  public static PCollection<TrainingRow> buildRows(
+      PCollection<Impression> impressions, PCollection<Action> actions,
+      int sequenceLength, int lookbackDays) {
+    LookbackWindow window = new LookbackWindow(lookbackDays);
+    return PCollectionTuple.of(
+            JoinByCustomer.RECENT_ACTIONS,
+            actions
+                .apply("DropUnusableActions",
+                    new DropUnusableActions(
+                        window, impressions.apply("CollectImpressionDays", new ImpressionDays())))
+                .apply("KeepNewestPerDay", new KeepNewestPerDay(sequenceLength)))
+        .and(
+            JoinByCustomer.IMPRESSED_ITEMS,
+            impressions.apply("ExplodeImpressions", new ExplodeImpressions()))
+        .apply("JoinByCustomer", new JoinByCustomer())
+        .apply("BuildHistories", new BuildHistories(sequenceLength, window));
+  }
+
+  /** A sortable, unique-enough id for file names: {@code 20261124T101500Z-3fa9c1}. */
+  private static String newRunId() {
+    return ZonedDateTime.now(ZoneOffset.UTC)
+            .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
+        + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0x1000000));
+  }
+}

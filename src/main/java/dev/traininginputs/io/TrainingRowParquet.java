@@ -1,0 +1,60 @@
+package dev.traininginputs.io;
+
+import dev.traininginputs.model.History;
+import dev.traininginputs.model.ImpressedItem;
+import dev.traininginputs.model.TrainingRow;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
+
+/**
+ * The output schema of SPEC §4 and the conversion of a {@link TrainingRow} to it. Avro appears
+ * only here, at the Parquet edge.
+ */
+public final class TrainingRowParquet {
+  /** Makes parquet-avro write the standard 3-level LIST layout that every reader understands. */
+  static final Map<String, String> WRITER_CONFIGURATION =
+      Map.of("parquet.avro.write-old-list-structure", "false");
+
+  public static final Schema SCHEMA =
+      SchemaBuilder.record("TrainingRow")
+          .namespace("dev.traininginputs")
+          .fields()
+          .requiredString("dt")
+          .requiredString("ranking_id")
+          .requiredLong("customer_id")
+          .requiredInt("position")
+          .requiredInt("item_id")
+          .requiredBoolean("is_order")
+          .name("actions").type().array().items().intType().noDefault()
+          .name("action_types").type().array().items().intType().noDefault()
+          .requiredInt("history_length")
+          .endRecord();
+
+  private TrainingRowParquet() {}
+
+  /** The Parquet sink for rows converted by {@link #toRecord}. */
+  static ParquetIO.Sink sink() {
+    return ParquetIO.sink(SCHEMA).withConfiguration(WRITER_CONFIGURATION);
+  }
+
+  /** The row as an Avro record; the int arrays are handed to the writer as they are. */
+  static GenericRecord toRecord(TrainingRow row) {
+    ImpressedItem item = row.item();
+    History history = row.history();
+    GenericData.Record record = new GenericData.Record(SCHEMA);
+    record.put(0, row.dt());
+    record.put(1, item.rankingId());
+    record.put(2, item.customerId());
+    record.put(3, item.position());
+    record.put(4, item.itemId());
+    record.put(5, item.isOrder());
+    record.put(6, history.actions());
+    record.put(7, history.actionTypes());
+    record.put(8, history.length());
+    return record;
+  }
+}

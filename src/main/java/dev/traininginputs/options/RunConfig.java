@@ -1,0 +1,65 @@
+package dev.traininginputs.options;
+
+import dev.traininginputs.io.RunRefusedException;
+import dev.traininginputs.io.WriteMode;
+
+/**
+ * The checked, plain values of a run, taken from the options once so that transforms never see
+ * the options object.
+ */
+public record RunConfig(
+    String impressions,
+    String clicks,
+    String addToCarts,
+    String previousOrders,
+    String output,
+    String rejectedOutput,
+    int sequenceLength,
+    int lookbackDays,
+    WriteMode writeMode,
+    int shardsPerDay) {
+
+  /** The longest look-back accepted: 100 years is far beyond any sensible use. */
+  static final int MAX_LOOKBACK_DAYS = 36_525;
+
+  /** Guards against arrays that could not be written (a row holds 2 x N integers). */
+  static final int MAX_SEQUENCE_LENGTH = 1_000_000;
+
+  /** Checks the options; a bad value is refused with a message naming the option. */
+  public static RunConfig from(TrainingInputsOptions options) {
+    int n = options.getSequenceLength();
+    if (n < 1 || n > MAX_SEQUENCE_LENGTH) {
+      throw new RunRefusedException(
+          "--sequenceLength=" + n + " is out of range (1 to " + MAX_SEQUENCE_LENGTH + ")");
+    }
+    int l = options.getLookbackDays();
+    if (l < 0 || l > MAX_LOOKBACK_DAYS) {
+      throw new RunRefusedException(
+          "--lookbackDays=" + l + " is out of range (0 to " + MAX_LOOKBACK_DAYS + ")");
+    }
+    if (options.getShardsPerDay() < 0) {
+      throw new RunRefusedException(
+          "--shardsPerDay=" + options.getShardsPerDay() + " must be 0 (runner decides) or more");
+    }
+    String output = required("output", options.getOutput());
+    String rejected = options.getRejectedOutput();
+    return new RunConfig(
+        required("impressions", options.getImpressions()),
+        required("clicks", options.getClicks()),
+        required("addToCarts", options.getAddToCarts()),
+        required("previousOrders", options.getPreviousOrders()),
+        output,
+        rejected == null || rejected.isBlank() ? output + "/_rejected" : rejected,
+        n,
+        l,
+        WriteMode.parse(options.getWriteMode()),
+        options.getShardsPerDay());
+  }
+
+  private static String required(String option, String value) {
+    if (value == null || value.isBlank()) {
+      throw new RunRefusedException("--" + option + " is required");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.traininginputs.options;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.DefaultValueFactory;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * The options of a run (SPEC §6). Input defaults point at the sample data in {@code data/} of the
+ * project folder (the system property {@value #HOME_PROPERTY}, set by {@code scripts/run}; the
+ * working directory otherwise). Checked by {@link RunConfig#from}.
+ */
+public interface TrainingInputsOptions extends PipelineOptions {
+  String HOME_PROPERTY = "training.inputs.home";
+
+  @Description("Impressions CSV: a file, a directory of part files, or a glob.")
+  @Default.InstanceFactory(SampleData.Impressions.class)
+  String getImpressions();
+
+  void setImpressions(String value);
+
+  @Description("Clicks CSV: a file, a directory of part files, or a glob.")
+  @Default.InstanceFactory(SampleData.Clicks.class)
+  String getClicks();
+
+  void setClicks(String value);
+
+  @Description("Add-to-carts CSV: a file, a directory of part files, or a glob.")
+  @Default.InstanceFactory(SampleData.AddToCarts.class)
+  String getAddToCarts();
+
+  void setAddToCarts(String value);
+
+  @Description("Previous orders CSV: a file, a directory of part files, or a glob.")
+  @Default.InstanceFactory(SampleData.PreviousOrders.class)
+  String getPreviousOrders();
+
+  void setPreviousOrders(String value);
+
+  @Description("Output folder; rows go to OUTPUT/dt=YYYY-MM-DD/*.parquet.")
+  @Default.InstanceFactory(SampleData.Output.class)
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Folder for rejected input lines (JSON Lines). Default: OUTPUT/_rejected.")
+  String getRejectedOutput();
+
+  void setRejectedOutput(String value);
+
+  @Description("N: the length of the actions and action_types arrays.")
+  @Default.Integer(1000)
+  int getSequenceLength();
+
+  void setSequenceLength(int value);
+
+  @Description("L: the look-back in days; actions of days D-L to D-1 are eligible.")
+  @Default.Integer(365)
+  int getLookbackDays();
+
+  void setLookbackDays(int value);
+
+  @Description("overwrite (replace the days written), errorifexists, or append.")
+  @Default.String("overwrite")
+  String getWriteMode();
+
+  void setWriteMode(String value);
+
+  @Description(
+      "Parquet files per output day. 0 lets the runner decide (1 on the DirectRunner, which would"
+          + " otherwise write a file per bundle).")
+  @Default.Integer(0)
+  int getShardsPerDay();
+
+  void setShardsPerDay(int value);
+
+  /** Defaults that point into the project folder. */
+  final class SampleData {
+    private SampleData() {}
+
+    static String inHome(String relative) {
+      String home = System.getProperty(HOME_PROPERTY, "");
+      return home.isEmpty() ? relative : home + "/" + relative;
+    }
+
+    /** Default for {@code --impressions}. */
+    public static final class Impressions implements DefaultValueFactory<String> {
+      @Override
+      public String create(PipelineOptions options) {
+        return inHome("data/impressions.csv");
+      }
+    }
+
+    /** Default for {@code --clicks}. */
+    public static final class Clicks implements DefaultValueFactory<String> {
+      @Override
+      public String create(PipelineOptions options) {
+        return inHome("data/clicks.csv");
+      }
+    }
+
+    /** Default for {@code --addToCarts}. */
+    public static final class AddToCarts implements DefaultValueFactory<String> {
+      @Override
+      public String create(PipelineOptions options) {
+        return inHome("data/add_to_carts.csv");
+      }
+    }
+
+    /** Default for {@code --previousOrders}. */
+    public static final class PreviousOrders implements DefaultValueFactory<String> {
+      @Override
+      public String create(PipelineOptions options) {
+        return inHome("data/previous_orders.csv");
+      }
+    }
+
+    /** Default for {@code --output}. */
+    public static final class Output implements DefaultValueFactory<String> {
+      @Override
+      public String create(PipelineOptions options) {
+        return inHome("output/training-inputs");
+      }
+    }
+  }
+}

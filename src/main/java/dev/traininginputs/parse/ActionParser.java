@@ -1,0 +1,71 @@
+package dev.traininginputs.parse;
+
+import dev.traininginputs.model.Action;
+import dev.traininginputs.model.ActionType;
+import dev.traininginputs.model.Source;
+import java.time.Instant;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/**
+ * Parses the three action sources. The three constants are the table of SPEC §2: which column is
+ * the item, which gives the time used for ordering, which gives the day used for eligibility.
+ */
+public final class ActionParser implements RecordParser<Action> {
+
+  public static final ActionParser CLICKS =
+      new ActionParser(Source.CLICKS, ActionType.CLICK, "dt", "item_id", "click_time");
+  public static final ActionParser ADD_TO_CARTS =
+      new ActionParser(Source.ADD_TO_CARTS, ActionType.ADD_TO_CART, "dt", "config_id", "occurred_at");
+  /** Orders have no time of their own: they sort at 00:00:00 UTC of their {@code order_date}. */
+  public static final ActionParser PREVIOUS_ORDERS =
+      new ActionParser(Source.PREVIOUS_ORDERS, ActionType.ORDER, "order_date", "config_id", null);
+
+  private static final long SECONDS_PER_DAY = 86_400L;
+
+  private final Source source;
+  private final ActionType type;
+  private final String dayColumn;
+  private final String itemColumn;
+  private final String timeColumn;
+
+  private ActionParser(
+      Source source, ActionType type, String dayColumn, String itemColumn, String timeColumn) {
+    this.source = source;
+    this.type = type;
+    this.dayColumn = dayColumn;
+    this.itemColumn = itemColumn;
+    this.timeColumn = timeColumn;
+  }
+
+  @Override
+  public TypeDescriptor<Action> outputType() {
+    return TypeDescriptor.of(Action.class);
+  }
+
+  @Override
+  public Source source() {
+    return source;
+  }
+
+  @Override
+  public Action parse(CsvRow row) throws InvalidValueException {
+    int day = Values.day(dayColumn, row.get(dayColumn));
+    long customerId = Values.int64("customer_id", row.get("customer_id"));
+    int itemId = Values.itemId(itemColumn, row.get(itemColumn));
+    if (timeColumn == null) {
+      return new Action(customerId, day, day * SECONDS_PER_DAY, 0, type, itemId);
+    }
+    Instant time = Values.dateTime(timeColumn, row.get(timeColumn));
+    return new Action(customerId, day, time.getEpochSecond(), time.getNano(), type, itemId);
+  }
+
+  /** Keeps the three constants single instances when a runner deserializes them. */
+  private Object readResolve() {
+    return switch (source) {
+      case CLICKS -> CLICKS;
+      case ADD_TO_CARTS -> ADD_TO_CARTS;
+      case PREVIOUS_ORDERS -> PREVIOUS_ORDERS;
+      case IMPRESSIONS -> throw new IllegalStateException("impressions are not actions");
+    };
+  }
+}

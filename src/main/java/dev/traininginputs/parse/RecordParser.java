@@ -1,0 +1,16 @@
+package dev.traininginputs.parse;
+
+import dev.traininginputs.model.Source;
+import java.io.Serializable;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/** Turns one CSV row of a source into a typed record, or says why it cannot. */
+public interface RecordParser<T> extends Serializable {
+
+  Source source();
+
+  /** The record type, from which the pipeline finds the record's coder. */
+  TypeDescriptor<T> outputType();
+
+  T parse(CsvRow row) throws InvalidValueException;
+}

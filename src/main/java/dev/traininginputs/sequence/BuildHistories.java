@@ -1,0 +1,75 @@
+package dev.traininginputs.sequence;
+
+import dev.traininginputs.assemble.JoinByCustomer;
+import dev.traininginputs.model.Action;
+import dev.traininginputs.model.History;
+import dev.traininginputs.model.ImpressedItem;
+import dev.traininginputs.model.TrainingRow;
+import dev.traininginputs.stats.Counters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Builds every training row of one customer from the output of {@link JoinByCustomer}.
+ *
+ * <p>Each distinct impression day of the customer gets its history built once, and every impressed
+ * item of that day becomes a row sharing it. A customer with impressions and no actions gets
+ * all-zero histories; a customer with actions and no impressions yields nothing. Counters:
+ * {@link Counters#historiesBuilt()}, {@link Counters#rowsBuilt()}.
+ */
+public final class BuildHistories
+    extends PTransform<PCollection<KV<Long, CoGbkResult>>, PCollection<TrainingRow>> {
+  private final HistoryBuilder builder;
+
+  public BuildHistories(int sequenceLength, LookbackWindow window) {
+    this.builder = new HistoryBuilder(sequenceLength, window);
+  }
+
+  @Override
+  public PCollection<TrainingRow> expand(PCollection<KV<Long, CoGbkResult>> joined) {
+    return joined.apply("BuildRows", ParDo.of(new BuildRowsFn(builder)));
+  }
+
+  private static final class BuildRowsFn extends DoFn<KV<Long, CoGbkResult>, TrainingRow> {
+    private final HistoryBuilder builder;
+    private final Counter histories = Counters.historiesBuilt();
+    private final Counter rows = Counters.rowsBuilt();
+
+    BuildRowsFn(HistoryBuilder builder) {
+      this.builder = builder;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Long, CoGbkResult> customer, OutputReceiver<TrainingRow> out) {
+      CoGbkResult joined = customer.getValue();
+      Iterable<ImpressedItem> items = joined.getAll(JoinByCustomer.ITEMS);
+      if (!items.iterator().hasNext()) {
+        return;
+      }
+      List<Action> actions = new ArrayList<>();
+      joined.getAll(JoinByCustomer.ACTIONS).forEach(actions::addAll);
+      HistoryBuilder.CustomerActions customerActions = builder.of(actions);
+      Map<Integer, History> byDay = new HashMap<>();
+      for (ImpressedItem item : items) {
+        History history =
+            byDay.computeIfAbsent(
+                item.day(),
+                day -> {
+                  histories.inc();
+                  return customerActions.historyOn(day);
+                });
+        out.output(new TrainingRow(item, history));
+        rows.inc();
+      }
+    }
+  }
+}
