@@ -6,6 +6,9 @@ import dev.traininginputs.stats.Counters;
 import java.io.IOException;
 import java.util.List;
 import org.apache.beam.sdk.io.FileIO.ReadableFile;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.CannotProvideCoderException;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.Create;
@@ -57,8 +60,16 @@ public final class ParseCsv<T>
                 ParDo.of(new ParseFileFn<>(parser, records, rejected))
                     .withOutputTags(records, TupleTagList.of(rejected)));
     return WithFailures.Result.of(
-        parsed.get(records).setTypeDescriptor(parser.outputType()),
+        parsed.get(records).setCoder(recordCoder(input.getPipeline())),
         parsed.get(rejected).setCoder(RejectedRecord.Coder.of()));
+  }
+
+  private Coder<T> recordCoder(Pipeline pipeline) {
+    try {
+      return pipeline.getCoderRegistry().getCoder(parser.outputType());
+    } catch (CannotProvideCoderException e) {
+      throw new IllegalStateException("no coder for " + parser.outputType(), e);
+    }
   }
 
   private static final class ParseFileFn<T> extends DoFn<ReadableFile, T> {

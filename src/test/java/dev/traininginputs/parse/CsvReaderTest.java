@@ -1,0 +1,82 @@
+package dev.traininginputs.parse;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvReaderTest {
+
+  private static List<CsvReader.Line> lines(byte[] content) throws Exception {
+    List<CsvReader.Line> lines = new ArrayList<>();
+    try (CsvReader reader = CsvReader.open(Channels.newChannel(new ByteArrayInputStream(content)))) {
+      for (CsvReader.Line line = reader.next(); line != null; line = reader.next()) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  private static List<CsvReader.Line> lines(String content) throws Exception {
+    return lines(content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void next_skipsBlankLinesAndKeepsPhysicalLineNumbers() throws Exception {
+    assertThat(lines("a,b\n\n1,2\n   \n3,4\n\n"), contains(
+        new CsvReader.Line(1, "a,b"), new CsvReader.Line(3, "1,2"), new CsvReader.Line(5, "3,4")));
+  }
+
+  @Test
+  void next_stripsByteOrderMarkAndCrlf() throws Exception {
+    assertThat(lines("\uFEFFa,b\r\n1,2\r\n"), contains(
+        new CsvReader.Line(1, "a,b"), new CsvReader.Line(2, "1,2")));
+  }
+
+  @Test
+  void next_withoutTrailingNewlineReadsTheLastLine() throws Exception {
+    assertThat(lines("a,b\n1,2"), contains(new CsvReader.Line(1, "a,b"), new CsvReader.Line(2, "1,2")));
+  }
+
+  @Test
+  void next_onEmptyFileIsNull() throws Exception {
+    try (CsvReader reader = CsvReader.open(Channels.newChannel(new ByteArrayInputStream(new byte[0])))) {
+      assertThat(reader.next(), nullValue());
+    }
+  }
+
+  @Test
+  void next_replacesInvalidUtf8InsteadOfFailing() throws Exception {
+    byte[] content = {'a', ',', (byte) 0xC3, '\n', '1', ',', '2', '\n'};
+    assertThat(lines(content), contains(
+        new CsvReader.Line(1, "a,\uFFFD"), new CsvReader.Line(2, "1,2")));
+  }
+
+  @Test
+  void split_handlesQuotesCommasAndDoubledQuotes() throws Exception {
+    assertThat(CsvReader.split("a,\"b,c\",\"say \"\"hi\"\"\",,\"\""),
+        contains("a", "b,c", "say \"hi\"", "", ""));
+  }
+
+  @Test
+  void split_rejectsAnUnterminatedQuote() {
+    InvalidValueException e =
+        assertThrows(InvalidValueException.class, () -> CsvReader.split("a,\"b,c"));
+    assertThat(e.column(), equalTo("row"));
+    assertThat(e.getMessage(), startsWith("row: is not valid CSV ("));
+  }
+
+  @Test
+  void split_rejectsTextAfterAClosingQuote() {
+    assertThrows(InvalidValueException.class, () -> CsvReader.split("\"a\"b,c"));
+  }
+}

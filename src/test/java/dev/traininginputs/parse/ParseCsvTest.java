@@ -1,0 +1,103 @@
+package dev.traininginputs.parse;
+
+import static dev.traininginputs.TestData.action;
+import static dev.traininginputs.TestData.impression;
+
+import dev.traininginputs.model.Action;
+import dev.traininginputs.model.ActionType;
+import dev.traininginputs.model.Impression;
+import dev.traininginputs.model.RejectedRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.WithFailures;
+import org.apache.beam.sdk.values.PCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(TestPipelineExtension.class)
+class ParseCsvTest {
+  @TempDir Path dir;
+
+  private String write(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+    return file.toString();
+  }
+
+  @Test
+  void clicks_acceptedAndRejectedWithFileAndLine(TestPipeline p) throws IOException {
+    String file = write("clicks.csv",
+        "\uFEFFcustomer_id,click_time,item_id,dt\r\n"
+            + "7,2025-03-09 10:00:00,11,2025-03-09\r\n"
+            + "\r\n"
+            + "7,2025-03-09 25:00:00,12,2025-03-09\r\n"
+            + "8,2025-03-09T10:00:00Z,0,dt=2025-03-09\r\n"
+            + "8,2025-03-09T10:00:00Z,13\r\n"
+            + "9,2025-03-08T12:00:00+02:00,14,dt=2025-03-09\r\n");
+    WithFailures.Result<PCollection<Action>, RejectedRecord> result =
+        p.apply(ParseCsv.of(List.of(file), ActionParser.CLICKS));
+
+    PAssert.that(result.output()).containsInAnyOrder(
+        action(7, ActionType.CLICK, 11, "2025-03-09", "2025-03-09T10:00:00"),
+        action(9, ActionType.CLICK, 14, "2025-03-09", "2025-03-08T10:00:00"));
+    PAssert.that(result.failures()).containsInAnyOrder(
+        new RejectedRecord("clicks", file, 4,
+            "click_time: \"2025-03-09 25:00:00\" is not a date-time",
+            "7,2025-03-09 25:00:00,12,2025-03-09"),
+        new RejectedRecord("clicks", file, 5,
+            "item_id: 0 is not a valid item id (must be at least 1)",
+            "8,2025-03-09T10:00:00Z,0,dt=2025-03-09"),
+        new RejectedRecord("clicks", file, 6, "row: has 3 fields, the header has 4",
+            "8,2025-03-09T10:00:00Z,13"));
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void impressions_fromSeveralFilesWithOwnHeaders(TestPipeline p) throws IOException {
+    String a = write("part-0.csv",
+        "dt,ranking_id,customer_id,impressions\n"
+            + "2025-03-10,r1,7,\"[{\"\"item_id\"\": 5, \"\"is_order\"\": false}]\"\n"
+            + "2025-03-10,r2,7,[]\n");
+    String b = write("part-1.csv",
+        "impressions,customer_id,ranking_id,dt\n"
+            + "\"[{\"\"item_id\"\": 6, \"\"is_order\"\": false}, {\"\"item_id\"\": 8, \"\"is_order\"\": true}]\",9,\"r,3\",2025-03-11\n"
+            + "\"[{\"\"item_id\"\": 6, \"\"is_order\"\": false}\",9,r4,2025-03-11\n");
+    WithFailures.Result<PCollection<Impression>, RejectedRecord> result =
+        p.apply(ParseCsv.of(List.of(a, b), new ImpressionParser()));
+
+    PAssert.that(result.output()).containsInAnyOrder(
+        impression(7, "2025-03-10", "r1", 5),
+        impression(7, "2025-03-10", "r2"),
+        impression(9, "2025-03-11", "r,3", 6, 8));
+    PAssert.that(result.failures()).satisfies(rejected -> {
+      RejectedRecord only = rejected.iterator().next();
+      if (!only.file().equals(b) || only.line() != 3 || !only.reason().startsWith("impressions: is not valid JSON")) {
+        throw new AssertionError("unexpected " + only);
+      }
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void gzippedFilesAreReadByExtension(TestPipeline p) throws IOException {
+    Path file = dir.resolve("orders.csv.gz");
+    try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write("order_date,customer_id,config_id\n2025-03-05,7,18\n".getBytes(StandardCharsets.UTF_8));
+    }
+    WithFailures.Result<PCollection<Action>, RejectedRecord> result =
+        p.apply(ParseCsv.of(List.of(file.toString()), ActionParser.PREVIOUS_ORDERS));
+    PAssert.that(result.output())
+        .containsInAnyOrder(action(7, ActionType.ORDER, 18, "2025-03-05", "2025-03-05T00:00:00"));
+    PAssert.that(result.failures()).empty();
+    p.run().waitUntilFinish();
+  }
+}
