@@ -1,0 +1,84 @@
+package dev.traininginputs;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.traininginputs.io.RunRefusedException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Problems found before any work: one clear line, and nothing written. */
+class RefusalsTest {
+  @TempDir Path inputs;
+  @TempDir Path root;
+  private Path output;
+  private PipelineRun run;
+
+  @BeforeEach
+  void validInputs() {
+    output = root.resolve("out");
+    run = new PipelineRun(inputs, output).withoutActions()
+        .write("impressions.csv", "dt,ranking_id,customer_id,impressions", "2025-03-10,r1,1,[]");
+  }
+
+  private String refusal() {
+    String message = assertThrows(RunRefusedException.class, run::run).getMessage();
+    assertThat("nothing may be written before the checks pass", Files.exists(output), is(false));
+    return message;
+  }
+
+  @Test
+  void refuses_aFileWithoutARequiredColumn() {
+    run.write("clicks.csv", "dt,customer_id,item,click_time", "2025-03-09,1,5,2025-03-09 10:00:00");
+    assertThat(refusal(), equalTo("clicks file " + inputs.resolve("clicks.csv")
+        + " has no column item_id (header: dt,customer_id,item,click_time)"));
+  }
+
+  @Test
+  void refuses_anEmptyFile() {
+    run.write("previous_orders.csv", "");
+    assertThat(refusal(), equalTo("previous_orders file " + inputs.resolve("previous_orders.csv")
+        + " is empty: expected a header line with order_date, customer_id, config_id"));
+  }
+
+  @Test
+  void refuses_anInputThatMatchesNoFile() {
+    String pattern = inputs.resolve("nowhere/*.csv").toString();
+    run.options().setAddToCarts(pattern);
+    assertThat(refusal(), equalTo("--addToCarts=" + pattern + " matches no file"));
+  }
+
+  @Test
+  void refuses_aNonPositiveSequenceLength() {
+    run.options().setSequenceLength(0);
+    assertThat(refusal(), equalTo("--sequenceLength=0 is out of range (1 to 1000000)"));
+  }
+
+  @Test
+  void refuses_aNegativeLookback() {
+    run.options().setLookbackDays(-1);
+    assertThat(refusal(), equalTo("--lookbackDays=-1 is out of range (0 to 36525)"));
+  }
+
+  @Test
+  void refuses_anUnknownWriteMode() {
+    run.options().setWriteMode("replace");
+    assertThat(refusal(), equalTo(
+        "--writeMode=replace is not a write mode (expected one of overwrite, errorifexists, append)"));
+  }
+
+  @Test
+  void refuses_anOutputThatIsAFile() throws IOException {
+    Files.writeString(output, "not a folder");
+    run.options().setOutput(output.toString());
+    String message = assertThrows(RunRefusedException.class, run::run).getMessage();
+    assertThat(message, equalTo("--output=" + output + " is a file, not a directory"));
+    assertThat(Files.readString(output), equalTo("not a folder"));
+  }
+}
