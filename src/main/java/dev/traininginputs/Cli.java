@@ -4,7 +4,9 @@ import dev.traininginputs.io.RunRefusedException;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.options.TrainingInputsOptions;
 import dev.traininginputs.stats.Counters;
+import java.beans.Introspector;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.PipelineResult;
@@ -12,7 +14,11 @@ import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.DefaultValueFactory;
+import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.util.InstanceBuilder;
 
 /** What the command line adds around {@link TrainingInputsPipeline#run}: help, settings, messages. */
 final class Cli {
@@ -22,15 +28,47 @@ final class Cli {
     return Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"));
   }
 
+  /** Lists every option of {@link TrainingInputsOptions} with its real default value. */
   static void printHelp(PrintStream out) {
     out.println("Usage: scripts/run [--option=value ...]");
     out.println();
-    PipelineOptionsFactory.printHelp(out, TrainingInputsOptions.class);
+    out.println("Options:");
+    for (Method getter : TrainingInputsOptions.class.getDeclaredMethods()) {
+      Description description = getter.getAnnotation(Description.class);
+      if (description == null) {
+        continue;
+      }
+      String name = Introspector.decapitalize(getter.getName().substring(3));
+      out.printf("  --%s%n      %s%n", name, description.value());
+      String defaultValue = defaultValue(getter);
+      if (defaultValue != null) {
+        out.printf("      default: %s%n", defaultValue);
+      }
+    }
+    out.println();
     out.println("Runner options:");
     out.println("  --runner=DirectRunner (default) | SparkRunner");
     out.println("  --sparkMaster=local[N] | spark://HOST:PORT   (with --runner=SparkRunner)");
     out.println("  --targetParallelism=N                        (DirectRunner worker threads)");
     out.println("Any Beam pipeline option is accepted; --help=<OptionsInterface> describes them.");
+  }
+
+  private static String defaultValue(Method getter) {
+    Default.Integer integer = getter.getAnnotation(Default.Integer.class);
+    Default.String string = getter.getAnnotation(Default.String.class);
+    Default.InstanceFactory factory = getter.getAnnotation(Default.InstanceFactory.class);
+    if (integer != null) {
+      return Integer.toString(integer.value());
+    }
+    if (string != null) {
+      return string.value();
+    }
+    if (factory != null) {
+      return String.valueOf(
+          InstanceBuilder.ofType(DefaultValueFactory.class).fromClass(factory.value()).build()
+              .create(PipelineOptionsFactory.create()));
+    }
+    return null;
   }
 
   /**
