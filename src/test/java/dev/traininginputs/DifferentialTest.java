@@ -42,7 +42,7 @@ class DifferentialTest {
   }
 
   /** 40 customers on 4 days; some rankings empty, some items repeated. */
-  private static List<Impression> impressions(Random random) {
+  static List<Impression> impressions(Random random) {
     List<Impression> impressions = new ArrayList<>();
     for (int i = 0; i < 120; i++) {
       long customer = 1 + random.nextInt(40);
@@ -57,7 +57,7 @@ class DifferentialTest {
   }
 
   /** About 3,000 actions: customer 1 is hot; times from a coarse grid so that ties abound. */
-  private static List<Action> actions(Random random, int lookback) {
+  static List<Action> actions(Random random, int lookback) {
     List<Action> actions = new ArrayList<>();
     for (int i = 0; i < 3_000; i++) {
       long customer = random.nextInt(3) == 0 ? 1 : 1 + random.nextInt(45);
@@ -81,7 +81,7 @@ class DifferentialTest {
     return actions;
   }
 
-  private static List<TrainingRow> naive(
+  static List<TrainingRow> naive(
       List<Impression> impressions, List<Action> actions, int n, int l) {
     List<TrainingRow> rows = new ArrayList<>();
     for (Impression impression : impressions) {

@@ -62,7 +62,13 @@ public final class CsvReader implements Closeable {
   public static List<String> split(String text) throws InvalidValueException {
     try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
       Iterator<CSVRecord> records = parser.iterator();
+      if (!records.hasNext()) {
+        throw new InvalidValueException("row", "is empty");
+      }
       CSVRecord record = records.next();
+      if (records.hasNext()) {
+        throw new InvalidValueException("row", "contains a line break outside quotes");
+      }
       List<String> fields = new ArrayList<>(record.size());
       record.forEach(fields::add);
       return fields;

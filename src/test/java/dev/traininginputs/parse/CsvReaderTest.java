@@ -76,6 +76,14 @@ class CsvReaderTest {
   }
 
   @Test
+  void split_rejectsAnEmptyLineAndEmbeddedLineBreaks() {
+    assertThat(assertThrows(InvalidValueException.class, () -> CsvReader.split("")).getMessage(),
+        equalTo("row: is empty"));
+    assertThat(assertThrows(InvalidValueException.class, () -> CsvReader.split("a,b\rc,d")).getMessage(),
+        equalTo("row: contains a line break outside quotes"));
+  }
+
+  @Test
   void split_rejectsTextAfterAClosingQuote() {
     assertThrows(InvalidValueException.class, () -> CsvReader.split("\"a\"b,c"));
   }
