@@ -4,8 +4,10 @@ import dev.traininginputs.assemble.ExplodeImpressions;
 import dev.traininginputs.assemble.ImpressionDays;
 import dev.traininginputs.assemble.JoinByCustomer;
 import dev.traininginputs.io.CsvInputs;
+import dev.traininginputs.io.RunInfo;
 import dev.traininginputs.io.RunRefusedException;
 import dev.traininginputs.io.StagedOutput;
+import dev.traininginputs.io.WriteMetrics;
 import dev.traininginputs.io.WriteRejected;
 import dev.traininginputs.io.WriteTrainingRows;
 import dev.traininginputs.model.Action;
@@ -18,6 +20,8 @@ import dev.traininginputs.options.TrainingInputsOptions;
 import dev.traininginputs.parse.ActionParser;
 import dev.traininginputs.parse.ImpressionParser;
 import dev.traininginputs.parse.ParseCsv;
+import dev.traininginputs.parse.ParsedCsv;
+import dev.traininginputs.stats.ComputeMetrics;
 import dev.traininginputs.sequence.BuildHistories;
 import dev.traininginputs.sequence.DropUnusableActions;
 import dev.traininginputs.sequence.KeepNewestPerDay;
@@ -26,6 +30,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,7 +41,6 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -98,7 +102,9 @@ public final class TrainingInputsPipeline {
     String runId = newRunId();
     StagedOutput staged =
         StagedOutput.prepare(
-            config.output(), config.rejectedOutput(), config.writeMode(), runId,
+            new StagedOutput.Destinations(
+                config.output(), config.rejectedOutput(), config.metricsJson(), config.report()),
+            config.writeMode(), runId,
             () -> CsvInputs.impressionDays(files.get(Source.IMPRESSIONS)));
     try {
       Pipeline pipeline = Pipeline.create(options);
@@ -124,36 +130,58 @@ public final class TrainingInputsPipeline {
   private static void build(
       Pipeline pipeline, RunConfig config, Map<Source, List<String>> files, StagedOutput staged,
       String runId, int shardsPerDay) {
-    WithFailures.Result<PCollection<Impression>, RejectedRecord> impressions =
+    ParsedCsv<Impression> impressions =
         pipeline.apply(
             "ReadImpressions", ParseCsv.of(files.get(Source.IMPRESSIONS), new ImpressionParser()));
-    WithFailures.Result<PCollection<Action>, RejectedRecord> clicks =
+    ParsedCsv<Action> clicks =
         pipeline.apply("ReadClicks", ParseCsv.of(files.get(Source.CLICKS), ActionParser.CLICKS));
-    WithFailures.Result<PCollection<Action>, RejectedRecord> addToCarts =
+    ParsedCsv<Action> addToCarts =
         pipeline.apply(
             "ReadAddToCarts",
             ParseCsv.of(files.get(Source.ADD_TO_CARTS), ActionParser.ADD_TO_CARTS));
-    WithFailures.Result<PCollection<Action>, RejectedRecord> previousOrders =
+    ParsedCsv<Action> previousOrders =
         pipeline.apply(
             "ReadPreviousOrders",
             ParseCsv.of(files.get(Source.PREVIOUS_ORDERS), ActionParser.PREVIOUS_ORDERS));
 
     PCollection<Action> actions =
-        PCollectionList.of(clicks.output())
-            .and(addToCarts.output())
-            .and(previousOrders.output())
+        PCollectionList.of(clicks.records())
+            .and(addToCarts.records())
+            .and(previousOrders.records())
             .apply("FlattenActions", Flatten.pCollections());
 
-    buildRows(impressions.output(), actions, config.sequenceLength(), config.lookbackDays())
-        .apply("WriteTrainingRows",
-            new WriteTrainingRows(staged.rowsDirectory(), runId, shardsPerDay));
+    PCollection<TrainingRow> rows =
+        buildRows(impressions.records(), actions, config.sequenceLength(), config.lookbackDays());
+    rows.apply("WriteTrainingRows",
+        new WriteTrainingRows(staged.rowsDirectory(), runId, shardsPerDay));
 
-    PCollectionList.of(impressions.failures())
-        .and(clicks.failures())
-        .and(addToCarts.failures())
-        .and(previousOrders.failures())
-        .apply("FlattenRejected", Flatten.pCollections())
-        .apply("WriteRejected", new WriteRejected(staged.rejectedDirectory()));
+    PCollection<RejectedRecord> rejected =
+        PCollectionList.of(impressions.rejected())
+            .and(clicks.rejected())
+            .and(addToCarts.rejected())
+            .and(previousOrders.rejected())
+            .apply("FlattenRejected", Flatten.pCollections());
+    rejected.apply("WriteRejected", new WriteRejected(staged.rejectedDirectory()));
+
+    rows.apply("ComputeMetrics",
+            new ComputeMetrics(impressions, List.of(clicks, addToCarts, previousOrders), rejected,
+                config.analysisPositions()))
+        .apply("WriteMetrics",
+            new WriteMetrics(staged.metricsFile(), staged.reportFile(), runInfo(config, files, staged)));
+  }
+
+  /** The settings and inputs the report shows. */
+  private static RunInfo runInfo(RunConfig config, Map<Source, List<String>> files, StagedOutput staged) {
+    LinkedHashMap<String, String> settings = new LinkedHashMap<>();
+    files.forEach((source, list) -> settings.put(source.id(),
+        list.size() == 1 ? list.get(0) : list.size() + " files: " + String.join(", ", list)));
+    settings.put("output", staged.output().toString());
+    settings.put("rejected output", staged.rejected().toString());
+    settings.put("sequence length (N)", Integer.toString(config.sequenceLength()));
+    settings.put("look-back days (L)", Integer.toString(config.lookbackDays()));
+    settings.put("write mode", config.writeMode().toString());
+    settings.put("analysis positions (K)", Integer.toString(config.analysisPositions()));
+    return new RunInfo(staged.output().toString(), settings);
   }
 
   /**

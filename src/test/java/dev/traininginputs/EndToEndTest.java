@@ -121,7 +121,7 @@ class EndToEndTest {
     run.run();
     try (Stream<Path> entries = Files.list(output)) {
       assertThat(entries.map(p -> p.getFileName().toString()).sorted().toList(),
-          contains("_rejected", "dt=2025-03-10", "dt=2025-03-11"));
+          contains("_metrics.json", "_rejected", "_report.html", "dt=2025-03-10", "dt=2025-03-11"));
     }
   }
 

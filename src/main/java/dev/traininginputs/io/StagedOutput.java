@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * Makes output appear all at once or not at all. The pipeline writes into a hidden staging folder
  * inside the output ({@code .staging-RUNID/}, ignored by Parquet readers); only when the whole run
  * has succeeded does {@link #commit()} move each {@code dt=} folder into place, by rename, in the
- * way the {@link WriteMode} says. A run that fails or is killed leaves the earlier output as it
+ * way the {@link WriteMode} says, then the rejected records, the metrics and the report. A run that fails or is killed leaves the earlier output as it
  * was. The output must be on a file system this process can rename in (a local or mounted path).
  */
 public final class StagedOutput {
@@ -27,12 +27,27 @@ public final class StagedOutput {
 
   private final Path output;
   private final Path rejected;
+  private final Path metricsJson;
+  private final Path report;
   private final WriteMode mode;
   private final Path staging;
 
-  private StagedOutput(Path output, Path rejected, WriteMode mode, Path staging) {
+  /**
+   * Where a run's results go.
+   *
+   * @param output the folder of the {@code dt=} folders
+   * @param rejected the folder of the {@code rejected-*.jsonl} files
+   * @param metricsJson the metrics file
+   * @param report the HTML report, or empty for none
+   */
+  public record Destinations(String output, String rejected, String metricsJson, String report) {}
+
+  private StagedOutput(Path output, Path rejected, Path metricsJson, Path report, WriteMode mode,
+      Path staging) {
     this.output = output;
     this.rejected = rejected;
+    this.metricsJson = metricsJson;
+    this.report = report;
     this.mode = mode;
     this.staging = staging;
   }
@@ -44,12 +59,17 @@ public final class StagedOutput {
    *     {@code errorifexists} meets an output that already holds days
    */
   public static StagedOutput prepare(
-      String output, String rejectedOutput, WriteMode mode, String runId,
-      Supplier<Set<String>> daysToWrite) {
-    Path out = Path.of(output).toAbsolutePath().normalize();
-    Path rejected = Path.of(rejectedOutput).toAbsolutePath().normalize();
+      Destinations destinations, WriteMode mode, String runId, Supplier<Set<String>> daysToWrite) {
+    Path out = absolute(destinations.output());
+    Path rejected = absolute(destinations.rejected());
+    Path metricsJson = absolute(destinations.metricsJson());
+    Path report = destinations.report().isEmpty() ? null : absolute(destinations.report());
     requireDirectoryOrAbsent("--output", out);
     requireDirectoryOrAbsent("--rejectedOutput", rejected);
+    requireFileOrAbsent("--metricsJson", metricsJson);
+    if (report != null) {
+      requireFileOrAbsent("--report", report);
+    }
     if (mode == WriteMode.ERRORIFEXISTS) {
       Set<String> existing = existingDays(out);
       if (!existing.isEmpty()) {
@@ -64,7 +84,7 @@ public final class StagedOutput {
     } catch (IOException e) {
       throw new RunRefusedException("--output=" + out + " cannot be written: " + e.getMessage(), e);
     }
-    return new StagedOutput(out, rejected, mode, staging);
+    return new StagedOutput(out, rejected, metricsJson, report, mode, staging);
   }
 
   public String rowsDirectory() {
@@ -75,12 +95,31 @@ public final class StagedOutput {
     return staging.resolve("rejected").toString();
   }
 
+  /** Where the pipeline writes the metrics file. */
+  public String metricsFile() {
+    return staging.resolve("metrics.json").toString();
+  }
+
+  /** Where the pipeline writes the report, or {@code null} when no report is wanted. */
+  public String reportFile() {
+    return report == null ? null : staging.resolve("report.html").toString();
+  }
+
   public Path output() {
     return output;
   }
 
   public Path rejected() {
     return rejected;
+  }
+
+  public Path metricsJson() {
+    return metricsJson;
+  }
+
+  /** The report's final place, or {@code null}. */
+  public Path report() {
+    return report;
   }
 
   /** Moves the staged days and rejected records into place; returns the days written. */
@@ -113,6 +152,10 @@ public final class StagedOutput {
         Files.delete(old);
       }
       moveFiles(staging.resolve("rejected"), REJECTED_GLOB, rejected);
+      moveFile(Path.of(metricsFile()), metricsJson);
+      if (report != null) {
+        moveFile(Path.of(reportFile()), report);
+      }
       discard();
       return days;
     } catch (IOException e) {
@@ -155,10 +198,25 @@ public final class StagedOutput {
     }
   }
 
+  private static Path absolute(String path) {
+    return Path.of(path).toAbsolutePath().normalize();
+  }
+
+  private static void requireFileOrAbsent(String option, Path path) {
+    if (Files.isDirectory(path)) {
+      throw new RunRefusedException(option + "=" + path + " is a directory, not a file");
+    }
+  }
+
   private static void requireDirectoryOrAbsent(String option, Path path) {
     if (Files.exists(path) && !Files.isDirectory(path)) {
       throw new RunRefusedException(option + "=" + path + " is a file, not a directory");
     }
+  }
+
+  private static void moveFile(Path from, Path to) throws IOException {
+    Files.createDirectories(to.getParent());
+    Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static void moveFiles(Path from, String glob, Path to) throws IOException {

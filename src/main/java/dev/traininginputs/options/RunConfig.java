@@ -14,10 +14,13 @@ public record RunConfig(
     String previousOrders,
     String output,
     String rejectedOutput,
+    String metricsJson,
+    String report,
     int sequenceLength,
     int lookbackDays,
     WriteMode writeMode,
-    int shardsPerDay) {
+    int shardsPerDay,
+    int analysisPositions) {
 
   /** The longest look-back accepted: 100 years is far beyond any sensible use. */
   static final int MAX_LOOKBACK_DAYS = 36_525;
@@ -41,8 +44,14 @@ public record RunConfig(
       throw new RunRefusedException(
           "--shardsPerDay=" + options.getShardsPerDay() + " must be 0 (runner decides) or more");
     }
+    int k = options.getAnalysisPositions();
+    if (k < 0) {
+      throw new RunRefusedException("--analysisPositions=" + k + " must be 0 or more");
+    }
     String output = required("output", options.getOutput());
     String rejected = options.getRejectedOutput();
+    String metrics = options.getMetricsJson();
+    String report = options.getReport();
     return new RunConfig(
         required("impressions", options.getImpressions()),
         required("clicks", options.getClicks()),
@@ -50,10 +59,14 @@ public record RunConfig(
         required("previousOrders", options.getPreviousOrders()),
         output,
         rejected == null || rejected.isBlank() ? output + "/_rejected" : rejected,
+        metrics == null || metrics.isBlank() ? output + "/_metrics.json" : metrics,
+        report == null ? output + "/_report.html" : report.trim(),
         n,
         l,
         WriteMode.parse(options.getWriteMode()),
-        options.getShardsPerDay());
+        options.getShardsPerDay(),
+        // Positions past N do not exist.
+        Math.min(k, n));
   }
 
   private static String required(String option, String value) {

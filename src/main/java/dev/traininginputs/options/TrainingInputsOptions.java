@@ -48,6 +48,22 @@ public interface TrainingInputsOptions extends PipelineOptions {
 
   void setRejectedOutput(String value);
 
+  @Description("Metrics file (JSON, SPEC §5). Default: OUTPUT/_metrics.json.")
+  String getMetricsJson();
+
+  void setMetricsJson(String value);
+
+  @Description("HTML report with charts. Default: OUTPUT/_report.html; an empty value writes none.")
+  String getReport();
+
+  void setReport(String value);
+
+  @Description("K: the number of leading positions analysed in action_type_frequency_by_position.")
+  @Default.Integer(5)
+  int getAnalysisPositions();
+
+  void setAnalysisPositions(int value);
+
   @Description("N: the length of the actions and action_types arrays.")
   @Default.Integer(1000)
   int getSequenceLength();

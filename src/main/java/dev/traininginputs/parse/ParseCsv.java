@@ -9,15 +9,14 @@ import org.apache.beam.sdk.io.FileIO.ReadableFile;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.values.PBegin;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
@@ -25,14 +24,14 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * Reads the CSV files of one source and parses every data line with a {@link RecordParser}.
  *
- * <p>Output: the accepted records, and a {@link RejectedRecord} (file, line, reason, raw text) for
- * every line that cannot be read, so that read = accepted + rejected for each source. Files are
+ * <p>Output ({@link ParsedCsv}): the accepted records, a {@link RejectedRecord} (file, line,
+ * reason, raw text) for every line that cannot be read, and the number of data lines of each file,
+ * so that read = accepted + rejected can be checked for each source. Files are
  * read whole by one worker each (gzip and other compressions by extension); the headers must have
  * been checked before the run ({@code io.CsvInputs}). Counters: {@link Counters#read},
  * {@link Counters#accepted}, {@link Counters#rejected} and one per rejected column.
  */
-public final class ParseCsv<T>
-    extends PTransform<PBegin, WithFailures.Result<PCollection<T>, RejectedRecord>> {
+public final class ParseCsv<T> extends PTransform<PBegin, ParsedCsv<T>> {
   private final List<String> files;
   private final RecordParser<T> parser;
 
@@ -47,9 +46,10 @@ public final class ParseCsv<T>
   }
 
   @Override
-  public WithFailures.Result<PCollection<T>, RejectedRecord> expand(PBegin input) {
+  public ParsedCsv<T> expand(PBegin input) {
     TupleTag<T> records = new TupleTag<>();
     TupleTag<RejectedRecord> rejected = new TupleTag<>();
+    TupleTag<Long> linesRead = new TupleTag<>();
     PCollectionTuple parsed =
         input
             .apply("ListFiles", Create.of(files))
@@ -57,11 +57,12 @@ public final class ParseCsv<T>
             .apply("OpenFiles", FileIO.readMatches())
             .apply(
                 "ParseLines",
-                ParDo.of(new ParseFileFn<>(parser, records, rejected))
-                    .withOutputTags(records, TupleTagList.of(rejected)));
-    return WithFailures.Result.of(
-        parsed.get(records).setCoder(recordCoder(input.getPipeline())),
-        parsed.get(rejected).setCoder(RejectedRecord.Coder.of()));
+                ParDo.of(new ParseFileFn<>(parser, records, rejected, linesRead))
+                    .withOutputTags(records, TupleTagList.of(rejected).and(linesRead)));
+    return new ParsedCsv<>(parser.source(),
+        records, parsed.get(records).setCoder(recordCoder(input.getPipeline())),
+        rejected, parsed.get(rejected).setCoder(RejectedRecord.Coder.of()),
+        linesRead, parsed.get(linesRead).setCoder(VarLongCoder.of()));
   }
 
   private Coder<T> recordCoder(Pipeline pipeline) {
@@ -76,14 +77,17 @@ public final class ParseCsv<T>
     private final RecordParser<T> parser;
     private final TupleTag<T> records;
     private final TupleTag<RejectedRecord> rejected;
+    private final TupleTag<Long> linesRead;
     private final Counter read;
     private final Counter accepted;
     private final Counter rejectedCount;
 
-    ParseFileFn(RecordParser<T> parser, TupleTag<T> records, TupleTag<RejectedRecord> rejected) {
+    ParseFileFn(RecordParser<T> parser, TupleTag<T> records, TupleTag<RejectedRecord> rejected,
+        TupleTag<Long> linesRead) {
       this.parser = parser;
       this.records = records;
       this.rejected = rejected;
+      this.linesRead = linesRead;
       Source source = parser.source();
       this.read = Counters.read(source);
       this.accepted = Counters.accepted(source);
@@ -96,7 +100,9 @@ public final class ParseCsv<T>
       String name = file.getMetadata().resourceId().toString();
       try (CsvReader csv = CsvReader.open(file.open())) {
         CsvHeader header = header(name, csv.next());
+        long lines = 0;
         for (CsvReader.Line line = csv.next(); line != null; line = csv.next()) {
+          lines++;
           read.inc();
           try {
             out.get(records).output(parser.parse(header.row(line.text())));
@@ -110,6 +116,7 @@ public final class ParseCsv<T>
             Counters.rejectedColumn(source, e.column()).inc();
           }
         }
+        out.get(linesRead).output(lines);
       }
     }
 

@@ -33,13 +33,18 @@ class StagedOutputTest {
   }
 
   private StagedOutput stage(WriteMode mode, String... days) throws IOException {
-    StagedOutput staged = StagedOutput.prepare(output.toString(), output.resolve("_rejected").toString(),
-        mode, "run1", () -> Set.of(days));
+    StagedOutput staged = StagedOutput.prepare(destinations(), mode, "run1", () -> Set.of(days));
     for (String day : days) {
       write(Path.of(staged.rowsDirectory(), "dt=" + day, "part-run1.parquet"), "new " + day);
     }
     write(Path.of(staged.rejectedDirectory(), "rejected-00000-of-00001.jsonl"), "{}\n");
+    write(Path.of(staged.metricsFile()), "{}");
     return staged;
+  }
+
+  private StagedOutput.Destinations destinations() {
+    return new StagedOutput.Destinations(output.toString(), output.resolve("_rejected").toString(),
+        output.resolve("_metrics.json").toString(), "");
   }
 
   private List<String> visible() throws IOException {
@@ -69,7 +74,7 @@ class StagedOutputTest {
   void commit_overwriteReplacesOnlyItsDays() throws IOException {
     assertThat(stage(WriteMode.OVERWRITE, "2025-03-11", "2025-03-12").commit(),
         contains("2025-03-11", "2025-03-12"));
-    assertThat(visible(), contains("_rejected/rejected-00000-of-00001.jsonl",
+    assertThat(visible(), contains("_metrics.json", "_rejected/rejected-00000-of-00001.jsonl",
         "dt=2025-03-10/part-old.parquet", "dt=2025-03-11/part-run1.parquet",
         "dt=2025-03-12/part-run1.parquet"));
     try (Stream<Path> hidden = Files.list(output).filter(p -> p.getFileName().toString().startsWith("."))) {
@@ -80,7 +85,7 @@ class StagedOutputTest {
   @Test
   void commit_appendKeepsTheExistingFiles() throws IOException {
     stage(WriteMode.APPEND, "2025-03-11").commit();
-    assertThat(visible(), contains("_rejected/rejected-00000-of-00001.jsonl",
+    assertThat(visible(), contains("_metrics.json", "_rejected/rejected-00000-of-00001.jsonl",
         "dt=2025-03-10/part-old.parquet", "dt=2025-03-11/part-old.parquet",
         "dt=2025-03-11/part-run1.parquet"));
   }
@@ -97,8 +102,9 @@ class StagedOutputTest {
   @Test
   void aKilledRunsStagingDoesNotBlockTheNextRun() throws IOException {
     stage(WriteMode.OVERWRITE, "2025-03-12"); // never committed nor discarded: the process died
-    StagedOutput next = StagedOutput.prepare(output.toString(), output.resolve("_rejected").toString(),
-        WriteMode.ERRORIFEXISTS, "run2", () -> Set.of("2025-03-12"));
+    StagedOutput next = StagedOutput.prepare(destinations(), WriteMode.ERRORIFEXISTS, "run2",
+        () -> Set.of("2025-03-12"));
+    Files.writeString(Path.of(next.metricsFile()), "{}");
     write(Path.of(next.rowsDirectory(), "dt=2025-03-12", "part-run2.parquet"), "run2");
     next.commit();
     assertThat(Files.readString(output.resolve("dt=2025-03-12/part-run2.parquet")), equalTo("run2"));

@@ -16,8 +16,6 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
-import org.apache.beam.sdk.transforms.WithFailures;
-import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,13 +40,13 @@ class ParseCsvTest {
             + "8,2025-03-09T10:00:00Z,0,dt=2025-03-09\r\n"
             + "8,2025-03-09T10:00:00Z,13\r\n"
             + "9,2025-03-08T12:00:00+02:00,14,dt=2025-03-09\r\n");
-    WithFailures.Result<PCollection<Action>, RejectedRecord> result =
+    ParsedCsv<Action> result =
         p.apply(ParseCsv.of(List.of(file), ActionParser.CLICKS));
 
-    PAssert.that(result.output()).containsInAnyOrder(
+    PAssert.that(result.records()).containsInAnyOrder(
         action(7, ActionType.CLICK, 11, "2025-03-09", "2025-03-09T10:00:00"),
         action(9, ActionType.CLICK, 14, "2025-03-09", "2025-03-08T10:00:00"));
-    PAssert.that(result.failures()).containsInAnyOrder(
+    PAssert.that(result.rejected()).containsInAnyOrder(
         new RejectedRecord("clicks", file, 4,
             "click_time: \"2025-03-09 25:00:00\" is not a date-time",
             "7,2025-03-09 25:00:00,12,2025-03-09"),
@@ -57,6 +55,7 @@ class ParseCsvTest {
             "8,2025-03-09T10:00:00Z,0,dt=2025-03-09"),
         new RejectedRecord("clicks", file, 6, "row: has 3 fields, the header has 4",
             "8,2025-03-09T10:00:00Z,13"));
+    PAssert.that(result.linesRead()).containsInAnyOrder(5L);
     p.run().waitUntilFinish();
   }
 
@@ -70,14 +69,14 @@ class ParseCsvTest {
         "impressions,customer_id,ranking_id,dt\n"
             + "\"[{\"\"item_id\"\": 6, \"\"is_order\"\": false}, {\"\"item_id\"\": 8, \"\"is_order\"\": true}]\",9,\"r,3\",2025-03-11\n"
             + "\"[{\"\"item_id\"\": 6, \"\"is_order\"\": false}\",9,r4,2025-03-11\n");
-    WithFailures.Result<PCollection<Impression>, RejectedRecord> result =
+    ParsedCsv<Impression> result =
         p.apply(ParseCsv.of(List.of(a, b), new ImpressionParser()));
 
-    PAssert.that(result.output()).containsInAnyOrder(
+    PAssert.that(result.records()).containsInAnyOrder(
         impression(7, "2025-03-10", "r1", 5),
         impression(7, "2025-03-10", "r2"),
         impression(9, "2025-03-11", "r,3", 6, 8));
-    PAssert.that(result.failures()).satisfies(rejected -> {
+    PAssert.that(result.rejected()).satisfies(rejected -> {
       RejectedRecord only = rejected.iterator().next();
       if (!only.file().equals(b) || only.line() != 3 || !only.reason().startsWith("impressions: is not valid JSON")) {
         throw new AssertionError("unexpected " + only);
@@ -93,11 +92,12 @@ class ParseCsvTest {
     try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
       out.write("order_date,customer_id,config_id\n2025-03-05,7,18\n".getBytes(StandardCharsets.UTF_8));
     }
-    WithFailures.Result<PCollection<Action>, RejectedRecord> result =
+    ParsedCsv<Action> result =
         p.apply(ParseCsv.of(List.of(file.toString()), ActionParser.PREVIOUS_ORDERS));
-    PAssert.that(result.output())
+    PAssert.that(result.records())
         .containsInAnyOrder(action(7, ActionType.ORDER, 18, "2025-03-05", "2025-03-05T00:00:00"));
-    PAssert.that(result.failures()).empty();
+    PAssert.that(result.rejected()).empty();
+    PAssert.that(result.linesRead()).containsInAnyOrder(1L);
     p.run().waitUntilFinish();
   }
 }
