@@ -3,6 +3,8 @@ package dev.traininginputs.io;
 import dev.traininginputs.model.History;
 import dev.traininginputs.model.ImpressedItem;
 import dev.traininginputs.model.TrainingRow;
+import dev.traininginputs.model.Days;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -39,6 +41,29 @@ public final class TrainingRowParquet {
   /** The Parquet sink for rows converted by {@link #toRecord}. */
   static ParquetIO.Sink sink() {
     return ParquetIO.sink(SCHEMA).withConfiguration(WRITER_CONFIGURATION);
+  }
+
+  /** A row read back from the output. */
+  static TrainingRow fromRecord(GenericRecord record) {
+    ImpressedItem item = new ImpressedItem(
+        (Long) record.get("customer_id"),
+        Days.of(record.get("dt").toString()),
+        record.get("ranking_id").toString(),
+        (Integer) record.get("position"),
+        (Integer) record.get("item_id"),
+        (Boolean) record.get("is_order"));
+    return new TrainingRow(item, new History(
+        ints(record.get("actions")), ints(record.get("action_types")),
+        (Integer) record.get("history_length")));
+  }
+
+  private static int[] ints(Object list) {
+    List<?> values = (List<?>) list;
+    int[] ints = new int[values.size()];
+    for (int i = 0; i < ints.length; i++) {
+      ints[i] = (Integer) values.get(i);
+    }
+    return ints;
   }
 
   /** The row as an Avro record; the int arrays are handed to the writer as they are. */

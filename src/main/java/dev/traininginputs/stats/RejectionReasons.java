@@ -21,6 +21,7 @@ public final class RejectionReasons implements Serializable {
   private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"(?:\\.\\.\\.)?");
   private static final Pattern NUMBER = Pattern.compile("(?<![\\w\\[])-?\\d+(?:\\.\\d+)?(?![\\w\\]])");
   private static final Pattern PARENTHESES = Pattern.compile("\\s*\\(.*\\)$");
+  private static final Pattern INDEX = Pattern.compile("\\[\\d+\\]");
 
   private final TreeMap<String, TreeMap<String, Long>> bySource = new TreeMap<>();
 
@@ -54,6 +55,7 @@ public final class RejectionReasons implements Serializable {
   static String kind(String reason) {
     String kind = PARENTHESES.matcher(reason).replaceAll("");
     kind = QUOTED.matcher(kind).replaceAll("…");
+    kind = INDEX.matcher(kind).replaceAll("[…]");
     return NUMBER.matcher(kind).replaceAll("…");
   }
 }
