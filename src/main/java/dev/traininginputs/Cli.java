@@ -3,17 +3,17 @@ package dev.traininginputs;
 import dev.traininginputs.io.RunRefusedException;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.options.TrainingInputsOptions;
-import dev.traininginputs.stats.Counters;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.beans.Introspector;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import org.apache.beam.runners.direct.DirectOptions;
-import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.DefaultValueFactory;
 import org.apache.beam.sdk.options.Description;
@@ -82,31 +82,32 @@ final class Cli {
     if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceEncodability"))) {
       options.setEnforceEncodability(false);
     }
+    // Returns from run() at once, so that progress can be printed while it works.
+    options.setBlockOnRun(false);
   }
 
-  static void printSummary(PrintStream out, TrainingInputsPipeline.RunSummary summary) {
-    MetricQueryResults metrics =
-        summary.result().metrics().queryMetrics(
-            MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(Counters.NAMESPACE)).build());
-    out.printf("rows written: %d (%d days: %s)%n",
-        counter(metrics, "rows_built"), summary.days().size(), String.join(", ", summary.days()));
+  /** The end of a run: the figures of record, from the metrics file, and where things went. */
+  static void printSummary(PrintStream out, TrainingInputsPipeline.RunSummary summary, double seconds) {
+    JsonNode metrics;
+    try {
+      metrics = new ObjectMapper().readTree(new File(summary.metricsJson()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read back " + summary.metricsJson(), e);
+    }
+    out.printf(Locale.ROOT, "rows written: %,d in %d days (%s), %.1f s%n",
+        metrics.get("rows").asLong(), summary.days().size(), String.join(", ", summary.days()), seconds);
+    JsonNode sources = metrics.get("sources");
     for (Source source : Source.values()) {
-      out.printf("%-16s read %d, accepted %d, rejected %d%n", source.id() + ":",
-          counter(metrics, source.id() + "_read"), counter(metrics, source.id() + "_accepted"),
-          counter(metrics, source.id() + "_rejected"));
+      JsonNode counts = sources.get(source.id());
+      out.printf(Locale.ROOT, "  %-16s read %,d, accepted %,d, rejected %,d%n", source.id() + ":",
+          counts.get("read").asLong(), counts.get("accepted").asLong(), counts.get("rejected").asLong());
     }
     out.println("output:   " + summary.output());
     out.println("rejected: " + summary.rejectedOutput());
-  }
-
-  private static long counter(MetricQueryResults metrics, String name) {
-    long total = 0;
-    for (MetricResult<Long> result : metrics.getCounters()) {
-      if (result.getName().getName().equals(name)) {
-        total += result.getAttempted();
-      }
+    out.println("metrics:  " + summary.metricsJson());
+    if (summary.report() != null) {
+      out.println("report:   " + summary.report());
     }
-    return total;
   }
 
   /** One line for the user: a refusal's own message, or the innermost cause of a failure. */

@@ -61,9 +61,9 @@ public final class TrainingInputsPipeline {
 
   private TrainingInputsPipeline() {}
 
-  /** What a successful run produced. */
+  /** What a successful run produced: the days written and where everything went. */
   public record RunSummary(
-      List<String> days, String output, String rejectedOutput, PipelineResult result) {}
+      List<String> days, String output, String rejectedOutput, String metricsJson, String report) {}
 
   public static void main(String[] args) {
     PipelineOptionsFactory.register(TrainingInputsOptions.class);
@@ -77,7 +77,9 @@ public final class TrainingInputsPipeline {
       if (options.getRunner() == DirectRunner.class) {
         Cli.useFastDirectRunner(options.as(DirectOptions.class), args);
       }
-      Cli.printSummary(System.out, run(options));
+      long start = System.nanoTime();
+      RunSummary summary = run(options, Progress.every(5, System.err));
+      Cli.printSummary(System.out, summary, (System.nanoTime() - start) / 1e9);
     } catch (RuntimeException e) {
       System.err.println("error: " + Cli.reason(e));
       System.exit(1);
@@ -90,6 +92,11 @@ public final class TrainingInputsPipeline {
    * the earlier output is left as it was.
    */
   public static RunSummary run(TrainingInputsOptions options) {
+    return run(options, Progress.SILENT);
+  }
+
+  /** {@link #run(TrainingInputsOptions)}, waiting for the pipeline by way of {@code progress}. */
+  public static RunSummary run(TrainingInputsOptions options, Progress progress) {
     RunConfig config = RunConfig.from(options);
     FileSystems.setDefaultPipelineOptions(options);
     Map<Source, List<String>> files = new EnumMap<>(Source.class);
@@ -113,14 +120,14 @@ public final class TrainingInputsPipeline {
               ? 1
               : config.shardsPerDay();
       build(pipeline, config, files, staged, runId, shardsPerDay);
-      PipelineResult result = pipeline.run();
-      PipelineResult.State state = result.waitUntilFinish();
+      PipelineResult.State state = progress.waitFor(pipeline.run());
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the pipeline ended in state " + state);
       }
       List<String> days = staged.commit();
-      return new RunSummary(
-          days, staged.output().toString(), staged.rejected().toString(), result);
+      return new RunSummary(days, staged.output().toString(), staged.rejected().toString(),
+          staged.metricsJson().toString(),
+          staged.report() == null ? null : staged.report().toString());
     } catch (RuntimeException e) {
       staged.discard();
       throw e;

@@ -60,5 +60,6 @@ class CliTest {
     Cli.useFastDirectRunner(options, new String[] {"--enforceEncodability=true"});
     assertThat(options.isEnforceImmutability(), is(false));
     assertThat(options.isEnforceEncodability(), is(true));
+    assertThat(options.isBlockOnRun(), is(false));
   }
 }

@@ -67,14 +67,22 @@ public final class HtmlReport {
         .append(lengthHistogram(metrics.lengths().rowsByLength())).append("</section>\n");
 
     double[] mix = history.actionTypeDistribution();
-    html.append("<section><h2>Action types over all positions</h2>\n").append(legend())
-        .append(stackedBar(mix, 860, 34)).append("<table class=\"compact\"><tr>");
+    double[] withinHistories = withoutPadding(mix);
+    html.append("<section><h2>Action types</h2>\n").append(legend())
+        .append("<p class=\"muted\">Over all N positions of all rows:</p>\n").append(stackedBar(mix, 860, 30))
+        .append("<p class=\"muted\">Within the histories, padding left out:</p>\n")
+        .append(stackedBar(withinHistories, 860, 30))
+        .append("<table class=\"compact\"><tr><th></th>");
     for (int t = 0; t < 4; t++) {
-      html.append("<th>").append(t).append(" ").append(TYPE_NAMES[t]).append("</th>");
+      html.append("<th class=\"num\">").append(t).append(" ").append(TYPE_NAMES[t]).append("</th>");
     }
-    html.append("</tr><tr>");
+    html.append("</tr><tr><th>all positions</th>");
     for (double f : mix) {
       html.append("<td class=\"num\">").append(percent(f)).append("</td>");
+    }
+    html.append("</tr><tr><th>within histories</th><td class=\"num\">–</td>");
+    for (int t = 1; t < 4; t++) {
+      html.append("<td class=\"num\">").append(percent(withinHistories[t])).append("</td>");
     }
     html.append("</tr></table></section>\n");
 
@@ -104,6 +112,16 @@ public final class HtmlReport {
           .append(t).append(" ").append(TYPE_NAMES[t]).append("</span>");
     }
     return html.append("</div>\n").toString();
+  }
+
+  /** The type mix renormalised to the non-padding positions; all zeros when there are none. */
+  private static double[] withoutPadding(double[] mix) {
+    double filled = 1 - mix[0];
+    double[] within = new double[4];
+    for (int t = 1; t < 4 && filled > 0; t++) {
+      within[t] = mix[t] / filled;
+    }
+    return within;
   }
 
   /** One horizontal bar split by type. */

@@ -82,11 +82,13 @@ class HtmlReportTest {
 
   @Test
   void drawsTheHistogramTypeMixAndPositionBars() {
-    assertThat(count("<svg "), equalTo(3));
+    assertThat(count("<svg "), equalTo(4));
     assertThat(html, containsString("<title>length 0: 2 rows</title>"));
     assertThat(html, containsString("<title>length 3: 1 rows</title>"));
     // 16 positions: 12 padding, 2 clicks, 1 cart, 1 order.
-    assertThat(html, containsString("<td class=\"num\">75.0%</td><td class=\"num\">12.5%</td><td class=\"num\">6.3%</td><td class=\"num\">6.3%</td>"));
+    assertThat(html, containsString("<th>all positions</th><td class=\"num\">75.0%</td><td class=\"num\">12.5%</td><td class=\"num\">6.3%</td><td class=\"num\">6.3%</td>"));
+    // Within histories: 2 clicks, 1 cart, 1 order.
+    assertThat(html, containsString("<th>within histories</th><td class=\"num\">–</td><td class=\"num\">50.0%</td><td class=\"num\">25.0%</td><td class=\"num\">25.0%</td>"));
     assertThat(html, containsString("<title>position 0, click: 50.0%</title>"));
     assertThat(html, containsString("<title>position 2, order: 25.0%</title>"));
     assertThat(html, containsString("Action types at the first 3 positions"));
