@@ -115,11 +115,7 @@ public final class TrainingInputsPipeline {
             () -> CsvInputs.impressionDays(files.get(Source.IMPRESSIONS)));
     try {
       Pipeline pipeline = Pipeline.create(options);
-      int shardsPerDay =
-          config.shardsPerDay() == 0 && options.getRunner() == DirectRunner.class
-              ? 1
-              : config.shardsPerDay();
-      build(pipeline, config, files, staged, runId, shardsPerDay);
+      build(pipeline, config, files, staged, runId);
       PipelineResult.State state = progress.waitFor(pipeline.run());
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the pipeline ended in state " + state);
@@ -136,7 +132,7 @@ public final class TrainingInputsPipeline {
 
   private static void build(
       Pipeline pipeline, RunConfig config, Map<Source, List<String>> files, StagedOutput staged,
-      String runId, int shardsPerDay) {
+      String runId) {
     ParsedCsv<Impression> impressions =
         pipeline.apply(
             "ReadImpressions", ParseCsv.of(files.get(Source.IMPRESSIONS), new ImpressionParser()));
@@ -160,7 +156,7 @@ public final class TrainingInputsPipeline {
     PCollection<TrainingRow> rows =
         buildRows(impressions.records(), actions, config.sequenceLength(), config.lookbackDays());
     rows.apply("WriteTrainingRows",
-        new WriteTrainingRows(staged.rowsDirectory(), runId, shardsPerDay));
+        new WriteTrainingRows(staged.rowsDirectory(), runId, config.shardsPerDay()));
 
     PCollection<RejectedRecord> rejected =
         PCollectionList.of(impressions.rejected())

@@ -1,16 +1,19 @@
 package dev.traininginputs.io;
 
 import dev.traininginputs.stats.RunMetrics;
-import org.apache.beam.sdk.io.TextIO;
-import org.apache.beam.sdk.transforms.MapElements;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Writes the run's one {@link RunMetrics} as the metrics JSON file and, when a report file is
- * given, as the HTML report. Each is a single file with exactly the given name.
+ * given, as the HTML report; each file exactly at its given name, atomically.
  */
 public final class WriteMetrics extends PTransform<PCollection<RunMetrics>, PDone> {
   private final String metricsFile;
@@ -26,15 +29,32 @@ public final class WriteMetrics extends PTransform<PCollection<RunMetrics>, PDon
 
   @Override
   public PDone expand(PCollection<RunMetrics> metrics) {
-    metrics
-        .apply("RenderJson", MapElements.into(TypeDescriptors.strings()).via(MetricsJson::render))
-        .apply("WriteJson", TextIO.write().to(metricsFile).withoutSharding());
-    if (reportFile != null) {
-      RunInfo info = run;
-      metrics
-          .apply("RenderReport", MapElements.into(TypeDescriptors.strings()).via(m -> HtmlReport.render(m, info)))
-          .apply("WriteReport", TextIO.write().to(reportFile).withoutSharding());
-    }
+    metrics.apply("WriteFiles", ParDo.of(new WriteFn(metricsFile, reportFile, run)));
     return PDone.in(metrics.getPipeline());
+  }
+
+  private static final class WriteFn extends DoFn<RunMetrics, Void> {
+    private final String metricsFile;
+    private final String reportFile;
+    private final RunInfo run;
+
+    WriteFn(String metricsFile, String reportFile, RunInfo run) {
+      this.metricsFile = metricsFile;
+      this.reportFile = reportFile;
+      this.run = run;
+    }
+
+    @ProcessElement
+    public void process(@Element RunMetrics metrics) throws IOException {
+      write(metricsFile, MetricsJson.render(metrics));
+      if (reportFile != null) {
+        write(reportFile, HtmlReport.render(metrics, run));
+      }
+    }
+
+    private static void write(String file, String text) throws IOException {
+      byte[] bytes = (text + "\n").getBytes(StandardCharsets.UTF_8);
+      LocalFiles.writeAtomically(Path.of(file), channel -> channel.write(ByteBuffer.wrap(bytes)));
+    }
   }
 }

@@ -4,20 +4,29 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.traininginputs.model.RejectedRecord;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.apache.beam.sdk.io.TextIO;
-import org.apache.beam.sdk.transforms.MapElements;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Writes rejected records as JSON Lines ({@code source}, {@code file}, {@code line},
- * {@code reason}, {@code raw}) into one {@code rejected-*.jsonl} file; a run with no rejections
- * writes an empty one.
+ * {@code reason}, {@code raw}), one file per source, {@code rejected-SOURCE.jsonl}, atomically
+ * (see {@link WriteTrainingRows} for why not {@code TextIO}). A source without rejections gets no
+ * file. Output: the number of records written per file.
  */
-public final class WriteRejected extends PTransform<PCollection<RejectedRecord>, PDone> {
+public final class WriteRejected extends PTransform<PCollection<RejectedRecord>, PCollection<Long>> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String directory;
@@ -27,12 +36,12 @@ public final class WriteRejected extends PTransform<PCollection<RejectedRecord>,
   }
 
   @Override
-  public PDone expand(PCollection<RejectedRecord> rejected) {
+  public PCollection<Long> expand(PCollection<RejectedRecord> rejected) {
     return rejected
-        .apply("ToJsonLines", MapElements.into(TypeDescriptors.strings()).via(WriteRejected::toJson))
-        .apply(
-            "WriteJsonLines",
-            TextIO.write().to(directory + "/rejected").withSuffix(".jsonl").withNumShards(1));
+        .apply("KeyBySource", WithKeys.<String, RejectedRecord>of(RejectedRecord::source)
+            .withKeyType(TypeDescriptors.strings()))
+        .apply("GroupBySource", GroupByKey.create())
+        .apply("WriteJsonLines", ParDo.of(new WriteFileFn(directory)));
   }
 
   static String toJson(RejectedRecord record) {
@@ -46,6 +55,30 @@ public final class WriteRejected extends PTransform<PCollection<RejectedRecord>,
       return JSON.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final class WriteFileFn extends DoFn<KV<String, Iterable<RejectedRecord>>, Long> {
+    private final String directory;
+
+    WriteFileFn(String directory) {
+      this.directory = directory;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<RejectedRecord>> source, OutputReceiver<Long> out)
+        throws IOException {
+      long[] written = {0};
+      LocalFiles.writeAtomically(Path.of(directory, "rejected-" + source.getKey() + ".jsonl"), channel -> {
+        Writer writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8));
+        for (RejectedRecord record : source.getValue()) {
+          writer.write(toJson(record));
+          writer.write('\n');
+          written[0]++;
+        }
+        writer.flush();
+      });
+      out.output(written[0]);
     }
   }
 }

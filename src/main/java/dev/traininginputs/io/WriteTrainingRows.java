@@ -1,42 +1,95 @@
 package dev.traininginputs.io;
 
+import dev.traininginputs.model.Days;
 import dev.traininginputs.model.TrainingRow;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.WriteFilesResult;
-import org.apache.beam.sdk.transforms.Contextful;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Writes training rows as Parquet under {@code DIR/dt=YYYY-MM-DD/}, one folder per impression day.
- * File names carry the run id, so that {@code append} never collides with earlier files.
+ * Writes training rows as Parquet, {@code shardsPerDay} files per impression day at most:
+ * {@code DIR/dt=YYYY-MM-DD/part-RUNID-SHARD.parquet}. A row's shard is a hash of its customer, so
+ * a customer's rows of one day share a file.
  *
- * <p>{@code shardsPerDay} fixes the number of files per day (it costs a shuffle of the rows);
- * 0 lets the runner choose, which on the DirectRunner means a file per bundle.
+ * <p>Why not {@code FileIO}: its runner-chosen sharding names files by their position in a list
+ * of results that some runners split (two lists each finalizing a {@code 00000-of-00001} file
+ * for the same day loses one of them), and on the DirectRunner it writes a file per bundle. Here
+ * a file's name follows from its (day, shard) key alone and each file is written atomically, so a
+ * retried write replaces a file with the same content and nothing can collide. Output: the number
+ * of rows written per file.
  */
-public final class WriteTrainingRows
-    extends PTransform<PCollection<TrainingRow>, WriteFilesResult<String>> {
+public final class WriteTrainingRows extends PTransform<PCollection<TrainingRow>, PCollection<Long>> {
   private final String directory;
   private final String runId;
   private final int shardsPerDay;
 
   public WriteTrainingRows(String directory, String runId, int shardsPerDay) {
+    if (shardsPerDay < 1) {
+      throw new IllegalArgumentException("shardsPerDay must be at least 1, was " + shardsPerDay);
+    }
     this.directory = directory;
     this.runId = runId;
     this.shardsPerDay = shardsPerDay;
   }
 
   @Override
-  public WriteFilesResult<String> expand(PCollection<TrainingRow> rows) {
-    String prefix = "part-" + runId;
-    FileIO.Write<String, TrainingRow> write =
-        FileIO.<String, TrainingRow>writeDynamic()
-            .by(TrainingRow::dt)
-            .withDestinationCoder(StringUtf8Coder.of())
-            .via(Contextful.fn(TrainingRowParquet::toRecord), TrainingRowParquet.sink())
-            .to(directory)
-            .withNaming(dt -> FileIO.Write.defaultNaming("dt=" + dt + "/" + prefix, ".parquet"));
-    return rows.apply("WriteParquet", shardsPerDay > 0 ? write.withNumShards(shardsPerDay) : write);
+  public PCollection<Long> expand(PCollection<TrainingRow> rows) {
+    int shards = shardsPerDay;
+    return rows
+        .apply("KeyByDayAndShard", MapElements
+            .into(TypeDescriptors.kvs(
+                TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.integers()),
+                rows.getTypeDescriptor()))
+            .via(row -> KV.of(KV.of(row.item().day(), shard(row.item().customerId(), shards)), row)))
+        .setCoder(KvCoder.of(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), TrainingRow.Coder.of()))
+        .apply("GroupByFile", GroupByKey.create())
+        .apply("WriteParquetFiles", ParDo.of(new WriteFileFn(directory, runId)));
+  }
+
+  /** A stable spread of customers over the shards of a day. */
+  static int shard(long customerId, int shards) {
+    return Math.floorMod(Long.hashCode(customerId * 0x9E3779B97F4A7C15L), shards);
+  }
+
+  private static final class WriteFileFn
+      extends DoFn<KV<KV<Integer, Integer>, Iterable<TrainingRow>>, Long> {
+    private final String directory;
+    private final String runId;
+
+    WriteFileFn(String directory, String runId) {
+      this.directory = directory;
+      this.runId = runId;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<KV<Integer, Integer>, Iterable<TrainingRow>> file, OutputReceiver<Long> out)
+        throws IOException {
+      int day = file.getKey().getKey();
+      int shard = file.getKey().getValue();
+      Path path = Path.of(directory, StagedOutput.DAY_PREFIX + Days.format(day),
+          String.format("part-%s-%05d.parquet", runId, shard));
+      long[] rows = {0};
+      LocalFiles.writeAtomically(path, channel -> {
+        ParquetIO.Sink sink = TrainingRowParquet.sink();
+        sink.open(channel);
+        for (TrainingRow row : file.getValue()) {
+          sink.write(TrainingRowParquet.toRecord(row));
+          rows[0]++;
+        }
+        sink.flush();
+      });
+      out.output(rows[0]);
+    }
   }
 }

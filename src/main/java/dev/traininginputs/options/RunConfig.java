@@ -25,6 +25,8 @@ public record RunConfig(
   /** The longest look-back accepted: 100 years is far beyond any sensible use. */
   static final int MAX_LOOKBACK_DAYS = 36_525;
 
+  static final int MAX_SHARDS_PER_DAY = 10_000;
+
   /** Guards against arrays that could not be written (a row holds 2 x N integers). */
   static final int MAX_SEQUENCE_LENGTH = 1_000_000;
 
@@ -40,9 +42,9 @@ public record RunConfig(
       throw new RunRefusedException(
           "--lookbackDays=" + l + " is out of range (0 to " + MAX_LOOKBACK_DAYS + ")");
     }
-    if (options.getShardsPerDay() < 0) {
-      throw new RunRefusedException(
-          "--shardsPerDay=" + options.getShardsPerDay() + " must be 0 (runner decides) or more");
+    if (options.getShardsPerDay() < 1 || options.getShardsPerDay() > MAX_SHARDS_PER_DAY) {
+      throw new RunRefusedException("--shardsPerDay=" + options.getShardsPerDay()
+          + " is out of range (1 to " + MAX_SHARDS_PER_DAY + ")");
     }
     int k = options.getAnalysisPositions();
     if (k < 0) {

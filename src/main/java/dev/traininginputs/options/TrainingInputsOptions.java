@@ -82,10 +82,8 @@ public interface TrainingInputsOptions extends PipelineOptions {
 
   void setWriteMode(String value);
 
-  @Description(
-      "Parquet files per output day. 0 lets the runner decide (1 on the DirectRunner, which would"
-          + " otherwise write a file per bundle).")
-  @Default.Integer(0)
+  @Description("Parquet files per output day, at most; raise it for days of millions of rows.")
+  @Default.Integer(2)
   int getShardsPerDay();
 
   void setShardsPerDay(int value);
