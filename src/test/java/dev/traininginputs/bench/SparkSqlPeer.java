@@ -103,16 +103,17 @@ public final class SparkSqlPeer {
     return spark.sql(String.format("""
         WITH exploded AS (
           SELECT i.day, i.ranking_id, i.customer_id, e.pos, e.item
-          FROM impressions i LATERAL VIEW posexplode(i.items) e AS pos, item)
-        SELECT CAST(x.day AS STRING) AS dt, x.ranking_id, x.customer_id, x.pos AS position,
-               x.item.item_id AS item_id, x.item.is_order AS is_order,
-               concat(coalesce(transform(h.history, v -> v.item), array()),
-                      array_repeat(0, %1$d - coalesce(size(h.history), 0))) AS actions,
-               concat(coalesce(transform(h.history, v -> v.type), array()),
-                      array_repeat(0, %1$d - coalesce(size(h.history), 0))) AS action_types,
-               coalesce(size(h.history), 0) AS history_length
-        FROM exploded x
-        LEFT JOIN histories h ON h.customer_id = x.customer_id AND h.day = x.day""", n));
+          FROM impressions i LATERAL VIEW posexplode(i.items) e AS pos, item),
+        joined AS (
+          SELECT x.*, coalesce(h.history, array()) AS history
+          FROM exploded x
+          LEFT JOIN histories h ON h.customer_id = x.customer_id AND h.day = x.day)
+        SELECT CAST(day AS STRING) AS dt, ranking_id, customer_id, pos AS position,
+               item.item_id AS item_id, item.is_order AS is_order,
+               concat(transform(history, v -> v.item), array_repeat(0, %1$d - size(history))) AS actions,
+               concat(transform(history, v -> v.type), array_repeat(0, %1$d - size(history))) AS action_types,
+               size(history) AS history_length
+        FROM joined""", n));
   }
 
   private static Dataset<Row> csv(SparkSession spark, String path) {
