@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Optional;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -108,6 +109,33 @@ final class Cli {
     if (summary.report() != null) {
       out.println("report:   " + summary.report());
     }
+  }
+
+  /** Input size from which the DirectRunner is worth a warning: about 10,000 impression rows. */
+  static final long DIRECT_RUNNER_WARNING_BYTES = 16L << 20;
+
+  /**
+   * A note for runs that the DirectRunner will make slow (it handles every customer as a bundle
+   * of its own): the exact command that runs the same job on all cores with Spark, or empty.
+   */
+  static Optional<String> directRunnerHint(long inputBytes, String[] args) {
+    if (inputBytes < DIRECT_RUNNER_WARNING_BYTES) {
+      return Optional.empty();
+    }
+    StringBuilder command = new StringBuilder("scripts/run --runner=SparkRunner --sparkMaster='local[*]'");
+    for (String arg : args) {
+      if (!arg.startsWith("--runner=") && !arg.startsWith("--sparkMaster=")) {
+        command.append(' ').append(shellQuote(arg));
+      }
+    }
+    return Optional.of(String.format(Locale.ROOT,
+        "note: %,d MB of input on the DirectRunner, which handles every customer separately and"
+            + " gets slow beyond a few thousand of them. The same job on all cores of this machine:%n  %s",
+        inputBytes >> 20, command));
+  }
+
+  private static String shellQuote(String arg) {
+    return arg.matches("[A-Za-z0-9_./=:,+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
   }
 
   /** One line for the user: a refusal's own message, or the innermost cause of a failure. */

@@ -26,6 +26,9 @@ import dev.traininginputs.sequence.BuildHistories;
 import dev.traininginputs.sequence.DropUnusableActions;
 import dev.traininginputs.sequence.KeepNewestPerDay;
 import dev.traininginputs.sequence.LookbackWindow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -76,6 +79,7 @@ public final class TrainingInputsPipeline {
           PipelineOptionsFactory.fromArgs(args).withValidation().as(TrainingInputsOptions.class);
       if (options.getRunner() == DirectRunner.class) {
         Cli.useFastDirectRunner(options.as(DirectOptions.class), args);
+        Cli.directRunnerHint(inputBytes(options), args).ifPresent(System.err::println);
       }
       long start = System.nanoTime();
       RunSummary summary = run(options, Progress.every(5, System.err));
@@ -128,6 +132,24 @@ public final class TrainingInputsPipeline {
       staged.discard();
       throw e;
     }
+  }
+
+  /** The total size of the input files, 0 when they cannot be listed (the run will say why). */
+  private static long inputBytes(TrainingInputsOptions options) {
+    FileSystems.setDefaultPipelineOptions(options);
+    long bytes = 0;
+    try {
+      RunConfig config = RunConfig.from(options);
+      for (String spec : List.of(config.impressions(), config.clicks(), config.addToCarts(),
+          config.previousOrders())) {
+        for (String file : CsvInputs.resolve("input", spec)) {
+          bytes += Files.size(Path.of(file));
+        }
+      }
+    } catch (RuntimeException | IOException e) {
+      return 0;
+    }
+    return bytes;
   }
 
   private static void build(

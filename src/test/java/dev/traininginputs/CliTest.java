@@ -55,6 +55,16 @@ class CliTest {
   }
 
   @Test
+  void directRunnerHint_givesTheSparkCommandForBigInputsOnly() {
+    String[] args = {"--clicks=/data/my clicks/*.csv", "--runner=DirectRunner", "--sequenceLength=50"};
+    assertThat(Cli.directRunnerHint(Cli.DIRECT_RUNNER_WARNING_BYTES - 1, args).isPresent(), is(false));
+    String hint = Cli.directRunnerHint(100L << 20, args).orElseThrow();
+    assertThat(hint, containsString("100 MB of input on the DirectRunner"));
+    assertThat(hint, containsString(
+        "scripts/run --runner=SparkRunner --sparkMaster='local[*]' '--clicks=/data/my clicks/*.csv' --sequenceLength=50"));
+  }
+
+  @Test
   void fastDirectRunner_turnsChecksOffUnlessGiven() {
     DirectOptions options = PipelineOptionsFactory.create().as(DirectOptions.class);
     Cli.useFastDirectRunner(options, new String[] {"--enforceEncodability=true"});

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * A customer's history for one impression day (SPEC §3): the items and types of the newest
  * eligible actions, newest first, right-padded with 0 to the sequence length.
  *
- * <p>The arrays are shared by every row of that customer and day and must not be modified.
+ * <p>The arrays are shared by every row of that customer and day and must not be modified; every
+ * entry from {@code length} on is 0 (the coder of {@link TrainingRow} relies on it).
  */
 public record History(int[] actions, int[] actionTypes, int length) {
 

@@ -53,16 +53,28 @@ abstract class ValueCoder<T> extends AtomicCoder<T> {
     return b != 0;
   }
 
-  static void writeInts(int[] values, OutputStream out) throws IOException {
-    writeInt(values.length, out);
-    for (int v : values) {
-      writeInt(v, out);
+  /** The first {@code count} values, as varints gathered in one buffer (one write, not many). */
+  static void writeInts(int[] values, int count, OutputStream out) throws IOException {
+    byte[] buffer = new byte[count * 5];
+    int at = 0;
+    for (int i = 0; i < count; i++) {
+      int v = values[i];
+      while ((v & ~0x7F) != 0) {
+        buffer[at++] = (byte) ((v & 0x7F) | 0x80);
+        v >>>= 7;
+      }
+      buffer[at++] = (byte) v;
     }
+    out.write(buffer, 0, at);
   }
 
-  static int[] readInts(InputStream in) throws IOException {
-    int[] values = new int[readInt(in)];
-    for (int i = 0; i < values.length; i++) {
+  /** An array of {@code size} whose first {@code count} values are read, the rest 0. */
+  static int[] readInts(InputStream in, int size, int count) throws IOException {
+    if (count < 0 || count > size) {
+      throw new IOException("corrupt history: " + count + " values of " + size);
+    }
+    int[] values = new int[size];
+    for (int i = 0; i < count; i++) {
       values[i] = readInt(in);
     }
     return values;

@@ -76,10 +76,24 @@ class CsvReaderTest {
   }
 
   @Test
+  void split_withoutQuotesAgreesWithCommonsCsv() throws Exception {
+    java.util.Random random = new java.util.Random(5);
+    String alphabet = "a1,, -:T.Z+\t\u00e9;'";
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder line = new StringBuilder();
+      for (int n = 1 + random.nextInt(30); n > 0; n--) {
+        line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = line.toString();
+      assertThat(text, CsvReader.splitUnquoted(text), equalTo(CsvReader.splitQuoted(text)));
+    }
+  }
+
+  @Test
   void split_rejectsAnEmptyLineAndEmbeddedLineBreaks() {
-    assertThat(assertThrows(InvalidValueException.class, () -> CsvReader.split("")).getMessage(),
+    assertThat(assertThrows(InvalidValueException.class, () -> CsvReader.splitQuoted("")).getMessage(),
         equalTo("row: is empty"));
-    assertThat(assertThrows(InvalidValueException.class, () -> CsvReader.split("a,b\rc,d")).getMessage(),
+    assertThat(assertThrows(InvalidValueException.class, () -> CsvReader.split("\"a\",b\rc,d")).getMessage(),
         equalTo("row: contains a line break outside quotes"));
   }
 
