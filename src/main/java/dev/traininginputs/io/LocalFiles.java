@@ -1,11 +1,9 @@
 package dev.traininginputs.io;
 
 import java.io.IOException;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
@@ -16,19 +14,16 @@ import java.util.UUID;
 final class LocalFiles {
   private LocalFiles() {}
 
-  /** What fills a file. */
+  /** What fills a file: writes the temporary path it is given. */
   interface Content {
-    void writeTo(WritableByteChannel channel) throws IOException;
+    void writeTo(Path temporary) throws IOException;
   }
 
   static void writeAtomically(Path file, Content content) throws IOException {
     Files.createDirectories(file.getParent());
     Path temporary = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      try (WritableByteChannel channel = Files.newByteChannel(temporary,
-          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        content.writeTo(channel);
-      }
+      content.writeTo(temporary);
       Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temporary);

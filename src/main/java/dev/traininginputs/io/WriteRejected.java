@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.traininginputs.model.RejectedRecord;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -69,14 +68,15 @@ public final class WriteRejected extends PTransform<PCollection<RejectedRecord>,
     public void process(@Element KV<String, Iterable<RejectedRecord>> source, OutputReceiver<Long> out)
         throws IOException {
       long[] written = {0};
-      LocalFiles.writeAtomically(Path.of(directory, "rejected-" + source.getKey() + ".jsonl"), channel -> {
-        Writer writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8));
-        for (RejectedRecord record : source.getValue()) {
-          writer.write(toJson(record));
-          writer.write('\n');
-          written[0]++;
+      Path file = Path.of(directory, "rejected-" + source.getKey() + ".jsonl");
+      LocalFiles.writeAtomically(file, temporary -> {
+        try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+          for (RejectedRecord record : source.getValue()) {
+            writer.write(toJson(record));
+            writer.write('\n');
+            written[0]++;
+          }
         }
-        writer.flush();
       });
       out.output(written[0]);
     }

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -15,6 +15,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
  * Writes training rows as Parquet, {@code shardsPerDay} files per impression day at most:
@@ -80,14 +81,13 @@ public final class WriteTrainingRows extends PTransform<PCollection<TrainingRow>
       Path path = Path.of(directory, StagedOutput.DAY_PREFIX + Days.format(day),
           String.format("part-%s-%05d.parquet", runId, shard));
       long[] rows = {0};
-      LocalFiles.writeAtomically(path, channel -> {
-        ParquetIO.Sink sink = TrainingRowParquet.sink();
-        sink.open(channel);
-        for (TrainingRow row : file.getValue()) {
-          sink.write(TrainingRowParquet.toRecord(row));
-          rows[0]++;
+      LocalFiles.writeAtomically(path, temporary -> {
+        try (ParquetWriter<GenericRecord> writer = TrainingRowParquet.writer(temporary)) {
+          for (TrainingRow row : file.getValue()) {
+            writer.write(TrainingRowParquet.toRecord(row));
+            rows[0]++;
+          }
         }
-        sink.flush();
       });
       out.output(rows[0]);
     }

@@ -1,5 +1,6 @@
 package dev.traininginputs.model;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,7 +54,10 @@ abstract class ValueCoder<T> extends AtomicCoder<T> {
     return b != 0;
   }
 
-  /** The first {@code count} values, as varints gathered in one buffer (one write, not many). */
+  /**
+   * The first {@code count} values as a block: its byte length, then the values as varints. Read
+   * back with one bulk read, not a call per byte.
+   */
   static void writeInts(int[] values, int count, OutputStream out) throws IOException {
     byte[] buffer = new byte[count * 5];
     int at = 0;
@@ -65,6 +69,7 @@ abstract class ValueCoder<T> extends AtomicCoder<T> {
       }
       buffer[at++] = (byte) v;
     }
+    writeInt(at, out);
     out.write(buffer, 0, at);
   }
 
@@ -73,9 +78,20 @@ abstract class ValueCoder<T> extends AtomicCoder<T> {
     if (count < 0 || count > size) {
       throw new IOException("corrupt history: " + count + " values of " + size);
     }
+    byte[] block = new byte[readInt(in)];
+    new DataInputStream(in).readFully(block);
     int[] values = new int[size];
+    int at = 0;
     for (int i = 0; i < count; i++) {
-      values[i] = readInt(in);
+      int v = 0;
+      for (int shift = 0; ; shift += 7) {
+        byte b = block[at++];
+        v |= (b & 0x7F) << shift;
+        if (b >= 0) {
+          break;
+        }
+      }
+      values[i] = v;
     }
     return values;
   }
