@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * customers and items, timestamps on a coarse grid so that ties are common, late events
  * (timestamp on D − 1, partition D), exact duplicates, {@code dt=} dates, {@code T}, {@code Z} and
  * offset timestamps, quoted commas, empty impression arrays, optional hot customers, and an
- * optional share of malformed rows of every kind. One seeded generator drives everything in a
+ * optional share of malformed rows of every kind. Hot customers (ids -1, -2, ...) get a ranking
+ * every impression day and the given number of clicks. One seeded generator drives everything in a
  * fixed order, so the same settings give byte-identical files.
  */
 public final class DataGenerator {
@@ -87,6 +88,18 @@ public final class DataGenerator {
       out.write(date(day) + "," + ranking + "," + customer() + "," + json + "\n");
       lines++;
       lines += maybeMalformed(out, Malformed.IMPRESSIONS);
+    }
+    // Hot customers are shown a ranking of five items every impression day.
+    for (int hot = 1; hot <= settings.hotCustomers(); hot++) {
+      for (int day = firstImpressionDay; day <= lastDay; day++) {
+        StringBuilder json = new StringBuilder("\"[");
+        for (int i = 0; i < 5; i++) {
+          json.append(i > 0 ? ", " : "").append("{\"\"item_id\"\": ").append(items.sample(random))
+              .append(", \"\"is_order\"\": ").append(i == 0).append('}');
+        }
+        out.write(date(day) + ",hot-" + hot + "-" + day + "," + (-hot) + "," + json + "]\"\n");
+        lines++;
+      }
     }
     return lines;
   }
