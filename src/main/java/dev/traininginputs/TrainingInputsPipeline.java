@@ -103,11 +103,7 @@ public final class TrainingInputsPipeline {
   public static RunSummary run(TrainingInputsOptions options, Progress progress) {
     RunConfig config = RunConfig.from(options);
     FileSystems.setDefaultPipelineOptions(options);
-    Map<Source, List<String>> files = new EnumMap<>(Source.class);
-    files.put(Source.IMPRESSIONS, CsvInputs.resolve("impressions", config.impressions()));
-    files.put(Source.CLICKS, CsvInputs.resolve("clicks", config.clicks()));
-    files.put(Source.ADD_TO_CARTS, CsvInputs.resolve("addToCarts", config.addToCarts()));
-    files.put(Source.PREVIOUS_ORDERS, CsvInputs.resolve("previousOrders", config.previousOrders()));
+    Map<Source, List<String>> files = inputFiles(config);
     files.forEach(CsvInputs::checkHeaders);
 
     String runId = newRunId();
@@ -134,15 +130,23 @@ public final class TrainingInputsPipeline {
     }
   }
 
+  /** The files of each source; refuses an input option that matches none. */
+  private static Map<Source, List<String>> inputFiles(RunConfig config) {
+    Map<Source, List<String>> files = new EnumMap<>(Source.class);
+    files.put(Source.IMPRESSIONS, CsvInputs.resolve("impressions", config.impressions()));
+    files.put(Source.CLICKS, CsvInputs.resolve("clicks", config.clicks()));
+    files.put(Source.ADD_TO_CARTS, CsvInputs.resolve("addToCarts", config.addToCarts()));
+    files.put(Source.PREVIOUS_ORDERS, CsvInputs.resolve("previousOrders", config.previousOrders()));
+    return files;
+  }
+
   /** The total size of the input files, 0 when they cannot be listed (the run will say why). */
   private static long inputBytes(TrainingInputsOptions options) {
     FileSystems.setDefaultPipelineOptions(options);
     long bytes = 0;
     try {
-      RunConfig config = RunConfig.from(options);
-      for (String spec : List.of(config.impressions(), config.clicks(), config.addToCarts(),
-          config.previousOrders())) {
-        for (String file : CsvInputs.resolve("input", spec)) {
+      for (List<String> files : inputFiles(RunConfig.from(options)).values()) {
+        for (String file : files) {
           bytes += Files.size(Path.of(file));
         }
       }
@@ -198,8 +202,9 @@ public final class TrainingInputsPipeline {
   /** The settings and inputs the report shows. */
   private static RunInfo runInfo(RunConfig config, Map<Source, List<String>> files, StagedOutput staged) {
     LinkedHashMap<String, String> settings = new LinkedHashMap<>();
-    files.forEach((source, list) -> settings.put(source.id(),
-        list.size() == 1 ? list.get(0) : list.size() + " files: " + String.join(", ", list)));
+    files.forEach((source, list) -> settings.put(source.id(), list.size() == 1 ? list.get(0)
+        : list.size() + " files: " + String.join(", ", list.subList(0, Math.min(5, list.size())))
+            + (list.size() > 5 ? ", ..." : "")));
     settings.put("output", staged.output().toString());
     settings.put("rejected output", staged.rejected().toString());
     settings.put("sequence length (N)", Integer.toString(config.sequenceLength()));

@@ -4,6 +4,7 @@ import dev.traininginputs.io.RunRefusedException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /** {@code scripts/generate-data [--option=value ...]}: writes a generated dataset. */
@@ -13,7 +14,7 @@ public final class GenerateData {
   public static void main(String[] args) throws Exception {
     PipelineOptionsFactory.register(GeneratorOptions.class);
     try {
-      if (java.util.Arrays.asList(args).contains("--help")) {
+      if (Arrays.asList(args).contains("--help")) {
         PipelineOptionsFactory.printHelp(System.out, GeneratorOptions.class);
         return;
       }

@@ -1,5 +1,6 @@
 package dev.traininginputs.io;
 
+import dev.traininginputs.model.Days;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.parse.CsvHeader;
 import dev.traininginputs.parse.CsvReader;
@@ -93,7 +94,7 @@ public final class CsvInputs {
         for (CsvReader.Line line = csv.next(); line != null; line = csv.next()) {
           try {
             CsvRow row = header.row(line.text());
-            days.add(java.time.LocalDate.ofEpochDay(Values.day("dt", row.get("dt"))).toString());
+            days.add(Days.format(Values.day("dt", row.get("dt"))));
           } catch (InvalidValueException e) {
             // Rejected by the pipeline, with its reason; it has no day to protect here.
           }

@@ -3,6 +3,7 @@ package dev.traininginputs.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
@@ -61,7 +62,7 @@ public record Impression(int day, String rankingId, long customerId, List<Item> 
       for (int i = 0; i < items.length; i++) {
         items[i] = new Item(readInt(in), readBoolean(in));
       }
-      return new Impression(day, rankingId, customerId, java.util.Arrays.asList(items));
+      return new Impression(day, rankingId, customerId, Arrays.asList(items));
     }
   }
 }

@@ -12,9 +12,4 @@ public record SourceCounts(long read, long accepted, long rejected) implements S
   public SourceCounts plus(SourceCounts other) {
     return new SourceCounts(read + other.read, accepted + other.accepted, rejected + other.rejected);
   }
-
-  /** The identity SPEC §1 promises: no line disappears without a trace. */
-  public boolean balanced() {
-    return read == accepted + rejected;
-  }
 }

@@ -30,6 +30,7 @@ public final class SparkSqlPeer {
         .appName("spark-sql-peer")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
         .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
