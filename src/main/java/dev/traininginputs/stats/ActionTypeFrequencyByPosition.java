@@ -21,6 +21,6 @@ public final class ActionTypeFrequencyByPosition
   public PCollection<PositionTypeCounts> expand(PCollection<TrainingRow> rows) {
     int k = positions;
     return rows.apply("CountTypesByPosition",
-        Combine.globally(new RowsCombineFn<>(PositionTypeCounts.class, none -> new PositionTypeCounts(k))));
+        Combine.globally(FoldFn.ofRows(PositionTypeCounts.class, () -> new PositionTypeCounts(k))));
   }
 }

@@ -6,8 +6,6 @@ import dev.traininginputs.model.Source;
 import dev.traininginputs.model.TrainingRow;
 import dev.traininginputs.parse.ParsedCsv;
 import java.util.List;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
@@ -56,7 +54,8 @@ public final class ComputeMetrics extends PTransform<PCollection<TrainingRow>, P
             "Customers", RunMetrics::ofCustomers),
         part(impressions.records().apply("CountImpressionRows", Count.globally()),
             "ImpressionRows", RunMetrics::ofImpressionRows),
-        part(rejected.apply("CollectRejectionReasons", Combine.globally(new RejectionReasonsFn())),
+        part(rejected.apply("CollectRejectionReasons", Combine.globally(
+            new FoldFn<>(RejectionReasons.class, RejectionReasons::new, RejectionReasons::add))),
             "Rejections", RunMetrics::ofRejections)));
     parts = parts.and(sourceParts(impressions).getAll());
     for (ParsedCsv<?> source : actionSources) {
@@ -64,7 +63,8 @@ public final class ComputeMetrics extends PTransform<PCollection<TrainingRow>, P
     }
     return parts
         .apply("FlattenFigures", Flatten.pCollections())
-        .apply("MergeFigures", Combine.globally(new MergeFn()))
+        .apply("MergeFigures",
+            Combine.globally(new FoldFn<>(RunMetrics.class, RunMetrics::new, RunMetrics::mergeFrom)))
         .setCoder(SerializableCoder.of(RunMetrics.class));
   }
 
@@ -91,77 +91,5 @@ public final class ComputeMetrics extends PTransform<PCollection<TrainingRow>, P
     return figure
         .apply("As" + name + "Part", MapElements.into(TypeDescriptor.of(RunMetrics.class)).via(toPart))
         .setCoder(SerializableCoder.of(RunMetrics.class));
-  }
-
-  private static final class MergeFn extends Combine.CombineFn<RunMetrics, RunMetrics, RunMetrics> {
-    @Override
-    public RunMetrics createAccumulator() {
-      return new RunMetrics();
-    }
-
-    @Override
-    public RunMetrics addInput(RunMetrics accumulator, RunMetrics part) {
-      accumulator.mergeFrom(part);
-      return accumulator;
-    }
-
-    @Override
-    public RunMetrics mergeAccumulators(Iterable<RunMetrics> accumulators) {
-      RunMetrics merged = new RunMetrics();
-      accumulators.forEach(merged::mergeFrom);
-      return merged;
-    }
-
-    @Override
-    public RunMetrics extractOutput(RunMetrics accumulator) {
-      return accumulator;
-    }
-
-    @Override
-    public Coder<RunMetrics> getAccumulatorCoder(
-        CoderRegistry registry,
-        Coder<RunMetrics> input) {
-      return SerializableCoder.of(RunMetrics.class);
-    }
-  }
-
-  private static final class RejectionReasonsFn
-      extends Combine.CombineFn<RejectedRecord, RejectionReasons, RejectionReasons> {
-    @Override
-    public RejectionReasons createAccumulator() {
-      return new RejectionReasons();
-    }
-
-    @Override
-    public RejectionReasons addInput(RejectionReasons accumulator, RejectedRecord record) {
-      accumulator.add(record);
-      return accumulator;
-    }
-
-    @Override
-    public RejectionReasons mergeAccumulators(Iterable<RejectionReasons> accumulators) {
-      RejectionReasons merged = new RejectionReasons();
-      accumulators.forEach(merged::mergeFrom);
-      return merged;
-    }
-
-    @Override
-    public RejectionReasons extractOutput(RejectionReasons accumulator) {
-      return accumulator;
-    }
-
-    @Override
-    public Coder<RejectionReasons> getAccumulatorCoder(
-        CoderRegistry registry,
-        Coder<RejectedRecord> input) {
-      return SerializableCoder.of(RejectionReasons.class);
-    }
-
-    @Override
-    public Coder<RejectionReasons> getDefaultOutputCoder(
-        CoderRegistry registry,
-        Coder<RejectedRecord> input) {
-      return SerializableCoder.of(RejectionReasons.class);
-    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.traininginputs.stats;
 
 import dev.traininginputs.model.RejectedRecord;
-import java.io.Serializable;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code click_time: … is not a date-time}), so that a million bad timestamps are one line.
  * At most {@value #MAX_KINDS} kinds are kept per source; the rest are counted as "other".
  */
-public final class RejectionReasons implements Serializable {
+public final class RejectionReasons implements Mergeable<RejectionReasons> {
   static final int MAX_KINDS = 200;
   static final String OTHER = "(other reasons)";
   private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"(?:\\.\\.\\.)?");
@@ -29,6 +28,7 @@ public final class RejectionReasons implements Serializable {
     count(record.source(), kind(record.reason()), 1);
   }
 
+  @Override
   public void mergeFrom(RejectionReasons other) {
     other.bySource.forEach(
         (source, kinds) -> kinds.forEach((kind, n) -> count(source, kind, n)));

@@ -1,6 +1,5 @@
 package dev.traininginputs.stats;
 
-import java.io.Serializable;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -10,7 +9,7 @@ import java.util.TreeMap;
  * partial figures, each filling some fields, merged by {@link #mergeFrom}: the pipeline computes
  * each figure where it is cheapest and one Combine puts them together.
  */
-public final class RunMetrics implements Serializable {
+public final class RunMetrics implements Mergeable<RunMetrics> {
   private HistoryStats history = new HistoryStats();
   private LengthHistogram lengths = new LengthHistogram();
   private PositionTypeCounts positions;
@@ -61,6 +60,7 @@ public final class RunMetrics implements Serializable {
     return part;
   }
 
+  @Override
   public void mergeFrom(RunMetrics other) {
     history.mergeFrom(other.history);
     lengths.mergeFrom(other.lengths);

@@ -15,6 +15,6 @@ public final class SequenceLengthDistribution
   @Override
   public PCollection<LengthHistogram> expand(PCollection<TrainingRow> rows) {
     return rows.apply("CountLengths",
-        Combine.globally(new RowsCombineFn<>(LengthHistogram.class, none -> new LengthHistogram())));
+        Combine.globally(FoldFn.ofRows(LengthHistogram.class, LengthHistogram::new)));
   }
 }

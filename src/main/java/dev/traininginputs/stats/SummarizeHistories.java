@@ -16,6 +16,6 @@ public final class SummarizeHistories
   @Override
   public PCollection<HistoryStats> expand(PCollection<TrainingRow> rows) {
     return rows.apply("SummarizeRows",
-        Combine.globally(new RowsCombineFn<>(HistoryStats.class, none -> new HistoryStats())));
+        Combine.globally(FoldFn.ofRows(HistoryStats.class, HistoryStats::new)));
   }
 }

@@ -86,10 +86,10 @@ class FiguresTest {
       }
       rows.add(row(i % 7, history(N, items, types)));
     }
-    RowsCombineFn<HistoryStats> statsFn = new RowsCombineFn<>(HistoryStats.class, x -> new HistoryStats());
-    RowsCombineFn<LengthHistogram> lengthsFn = new RowsCombineFn<>(LengthHistogram.class, x -> new LengthHistogram());
-    RowsCombineFn<PositionTypeCounts> positionsFn =
-        new RowsCombineFn<>(PositionTypeCounts.class, x -> new PositionTypeCounts(3));
+    FoldFn<TrainingRow, HistoryStats> statsFn = FoldFn.ofRows(HistoryStats.class, HistoryStats::new);
+    FoldFn<TrainingRow, LengthHistogram> lengthsFn = FoldFn.ofRows(LengthHistogram.class, LengthHistogram::new);
+    FoldFn<TrainingRow, PositionTypeCounts> positionsFn =
+        FoldFn.ofRows(PositionTypeCounts.class, () -> new PositionTypeCounts(3));
     HistoryStats wholeStats = statsFn.apply(rows);
     LengthHistogram wholeLengths = lengthsFn.apply(rows);
     PositionTypeCounts wholePositions = positionsFn.apply(rows);
@@ -125,7 +125,7 @@ class FiguresTest {
 
   /** Accumulates each split separately, then merges the accumulators in a random order. */
   private static <A extends RowAccumulator<A>> A merged(
-      RowsCombineFn<A> fn, List<List<TrainingRow>> splits, Random random) {
+      FoldFn<TrainingRow, A> fn, List<List<TrainingRow>> splits, Random random) {
     List<A> accumulators = new ArrayList<>();
     for (List<TrainingRow> split : splits) {
       A accumulator = fn.createAccumulator();
