@@ -18,7 +18,7 @@ public final class RejectionReasons implements Mergeable<RejectionReasons> {
   static final int MAX_KINDS = 200;
   static final String OTHER = "(other reasons)";
   private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"(?:\\.\\.\\.)?");
-  private static final Pattern NUMBER = Pattern.compile("(?<![\\w\\[])-?\\d+(?:\\.\\d+)?(?![\\w\\]])");
+  private static final Pattern NUMBER = Pattern.compile("(?<![\\w\\[])-?\\d+(?:\\.\\d+)?(?![\\w\\]-])");
   private static final Pattern PARENTHESES = Pattern.compile("\\s*\\(.*\\)$");
   private static final Pattern INDEX = Pattern.compile("\\[\\d+\\]");
 

@@ -148,12 +148,14 @@ class FiguresTest {
     reasons.add(rejected("clicks", "click_time: \"x\" is not a date-time"));
     reasons.add(rejected("clicks", "row: has 3 fields, the header has 4"));
     reasons.add(rejected("impressions", "impressions[12].item_id: 0 is not a valid item id (must be at least 1)"));
+    reasons.add(rejected("clicks", "item_id: \"2147483648\" is out of range for a 32-bit integer"));
     RejectionReasons other = new RejectionReasons();
     other.add(rejected("clicks", "row: has 5 fields, the header has 4"));
     other.add(rejected("clicks", "row: has 5 fields, the header has 4"));
     reasons.mergeFrom(other);
     assertThat(reasons.top("clicks", 5), equalTo(Map.of(
-        "row: has … fields, the header has …", 3L, "click_time: … is not a date-time", 2L)));
+        "row: has … fields, the header has …", 3L, "click_time: … is not a date-time", 2L,
+        "item_id: … is out of range for a 32-bit integer", 1L)));
     assertThat(List.copyOf(reasons.top("clicks", 1).keySet()), equalTo(List.of("row: has … fields, the header has …")));
     assertThat(reasons.top("impressions", 5), equalTo(Map.of("impressions[…].item_id: … is not a valid item id", 1L)));
   }
