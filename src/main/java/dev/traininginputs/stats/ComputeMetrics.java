@@ -52,8 +52,6 @@ public final class ComputeMetrics extends PTransform<PCollection<TrainingRow>, P
                 .apply("DistinctCustomers", Distinct.create())
                 .apply("CountCustomers", Count.globally()),
             "Customers", RunMetrics::ofCustomers),
-        part(impressions.records().apply("CountImpressionRows", Count.globally()),
-            "ImpressionRows", RunMetrics::ofImpressionRows),
         part(rejected.apply("CollectRejectionReasons", Combine.globally(
             new FoldFn<>(RejectionReasons.class, RejectionReasons::new, RejectionReasons::add))),
             "Rejections", RunMetrics::ofRejections)));

@@ -1,5 +1,6 @@
 package dev.traininginputs.stats;
 
+import dev.traininginputs.model.Source;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -14,7 +15,6 @@ public final class RunMetrics implements Mergeable<RunMetrics> {
   private LengthHistogram lengths = new LengthHistogram();
   private PositionTypeCounts positions;
   private long customers;
-  private long impressionRows;
   private final TreeMap<String, SourceCounts> sources = new TreeMap<>();
   private RejectionReasons rejections = new RejectionReasons();
 
@@ -42,12 +42,6 @@ public final class RunMetrics implements Mergeable<RunMetrics> {
     return part;
   }
 
-  public static RunMetrics ofImpressionRows(long impressionRows) {
-    RunMetrics part = new RunMetrics();
-    part.impressionRows = impressionRows;
-    return part;
-  }
-
   public static RunMetrics ofSource(String source, SourceCounts counts) {
     RunMetrics part = new RunMetrics();
     part.sources.put(source, counts);
@@ -70,7 +64,6 @@ public final class RunMetrics implements Mergeable<RunMetrics> {
       positions.mergeFrom(other.positions);
     }
     customers += other.customers;
-    impressionRows += other.impressionRows;
     other.sources.forEach((source, counts) -> sources.merge(source, counts, SourceCounts::plus));
     rejections.mergeFrom(other.rejections);
   }
@@ -92,8 +85,9 @@ public final class RunMetrics implements Mergeable<RunMetrics> {
     return customers;
   }
 
+  /** Accepted impression rows: the accepted lines of the impressions source. */
   public long impressionRows() {
-    return impressionRows;
+    return sources.getOrDefault(Source.IMPRESSIONS.id(), SourceCounts.ZERO).accepted();
   }
 
   /** Per source id, lines read, accepted and rejected. */

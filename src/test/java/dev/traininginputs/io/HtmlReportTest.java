@@ -48,7 +48,7 @@ class HtmlReportTest {
     reasons.add(new RejectedRecord("clicks", "c.csv", 9, "click_time: \"<b>\" is not a date-time", "x"));
     RunMetrics metrics = new RunMetrics();
     for (RunMetrics part : List.of(RunMetrics.ofHistory(stats), RunMetrics.ofLengths(lengths),
-        RunMetrics.ofPositions(positions), RunMetrics.ofCustomers(3), RunMetrics.ofImpressionRows(1234),
+        RunMetrics.ofPositions(positions), RunMetrics.ofCustomers(3), RunMetrics.ofSource("impressions", new SourceCounts(1234, 1234, 0)),
         RunMetrics.ofSource("clicks", new SourceCounts(1502, 1500, 2)), RunMetrics.ofRejections(reasons))) {
       metrics.mergeFrom(part);
     }
@@ -75,7 +75,8 @@ class HtmlReportTest {
   void showsEverySourceWithItsCountsAndTopReasons() {
     assertThat(html, containsString("<tr><td>clicks</td><td class=\"num\">1,502</td><td class=\"num\">1,500</td><td class=\"num bad\">2</td>"));
     assertThat(html, containsString("<code>click_time: … is not a date-time</code> <span class=\"muted\">× 2</span>"));
-    for (String source : List.of("impressions", "add_to_carts", "previous_orders")) {
+    assertThat(html, containsString("<tr><td>impressions</td><td class=\"num\">1,234</td>"));
+    for (String source : List.of("add_to_carts", "previous_orders")) {
       assertThat(html, containsString("<tr><td>" + source + "</td><td class=\"num\">0</td>"));
     }
   }

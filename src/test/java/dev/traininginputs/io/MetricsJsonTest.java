@@ -43,7 +43,7 @@ class MetricsJsonTest {
     positions.add(row);
     RunMetrics metrics = new RunMetrics();
     for (RunMetrics part : List.of(RunMetrics.ofHistory(stats), RunMetrics.ofLengths(lengths),
-        RunMetrics.ofPositions(positions), RunMetrics.ofCustomers(1), RunMetrics.ofImpressionRows(2),
+        RunMetrics.ofPositions(positions), RunMetrics.ofCustomers(1), RunMetrics.ofSource("impressions", new SourceCounts(2, 2, 0)),
         RunMetrics.ofSource("clicks", new SourceCounts(4, 3, 1)))) {
       metrics.mergeFrom(part);
     }
@@ -66,7 +66,7 @@ class MetricsJsonTest {
     assertThat(byPosition.get(1).toString(), equalTo("{\"0\":0.0,\"1\":1.0,\"2\":0.0,\"3\":0.0}"));
     assertThat(keys(json.get("sources")), contains("impressions", "clicks", "add_to_carts", "previous_orders"));
     assertThat(json.get("sources").get("clicks").toString(), equalTo("{\"read\":4,\"accepted\":3,\"rejected\":1}"));
-    assertThat(json.get("sources").get("impressions").toString(), equalTo("{\"read\":0,\"accepted\":0,\"rejected\":0}"));
+    assertThat(json.get("sources").get("previous_orders").toString(), equalTo("{\"read\":0,\"accepted\":0,\"rejected\":0}"));
   }
 
   @Test
