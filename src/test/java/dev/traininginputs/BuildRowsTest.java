@@ -34,18 +34,23 @@ class BuildRowsTest {
     return TrainingInputsPipeline.buildRows(
         p.apply("Impressions", Create.of(impressions).withCoder(Impression.Coder.of())),
         p.apply("Actions", Create.of(actions).withCoder(Action.Coder.of())),
-        N, L);
+        N,
+        L);
   }
 
   @Test
   void rows_oneForEveryImpressedItemWithTheCustomersHistory(TestPipeline p) {
     Impression monday = impression(1, "2025-03-10", "r1", 501, 502);
     Impression tuesday = impression(1, "2025-03-11", "r2", 503);
-    PCollection<TrainingRow> rows = build(p, List.of(monday, tuesday), List.of(
-        click(1, 11, "2025-03-09", "18:30"),
-        lateClick(1, 12, "2025-03-10", "2025-03-09T23:59:30"),
-        click(1, 13, "2025-03-11", "07:00"),
-        order(1, 14, "2025-03-05")));
+    PCollection<TrainingRow> rows =
+        build(
+            p,
+            List.of(monday, tuesday),
+            List.of(
+                click(1, 11, "2025-03-09", "18:30"),
+                lateClick(1, 12, "2025-03-10", "2025-03-09T23:59:30"),
+                click(1, 13, "2025-03-11", "07:00"),
+                order(1, 14, "2025-03-05")));
 
     List<TrainingRow> expected = new ArrayList<>();
     expected.addAll(rows(monday, history(N, ints(11, 14), ints(1, 3))));
@@ -57,17 +62,19 @@ class BuildRowsTest {
   @Test
   void rows_ofCustomersWithoutActionsHaveZeroHistories(TestPipeline p) {
     Impression impression = impression(2, "2025-03-10", "r1", 7, 8, 9);
-    PCollection<TrainingRow> rows = build(p, List.of(impression),
-        List.of(click(3, 11, "2025-03-09", "10:00")));
+    PCollection<TrainingRow> rows =
+        build(p, List.of(impression), List.of(click(3, 11, "2025-03-09", "10:00")));
     PAssert.that(rows).containsInAnyOrder(rows(impression, History.empty(N)));
     p.run().waitUntilFinish();
   }
 
   @Test
   void rows_noneForEmptyImpressionArraysOrCustomersWithoutImpressions(TestPipeline p) {
-    PCollection<TrainingRow> rows = build(p,
-        List.of(impression(1, "2025-03-10", "empty")),
-        List.of(click(1, 11, "2025-03-09", "10:00"), click(2, 12, "2025-03-09", "10:00")));
+    PCollection<TrainingRow> rows =
+        build(
+            p,
+            List.of(impression(1, "2025-03-10", "empty")),
+            List.of(click(1, 11, "2025-03-09", "10:00"), click(2, 12, "2025-03-09", "10:00")));
     PAssert.that(rows).empty();
     p.run().waitUntilFinish();
   }
@@ -76,11 +83,17 @@ class BuildRowsTest {
   void rows_takeTheNewestAcrossDaysWhenOneDayHasMoreThanN(TestPipeline p) {
     // Day 03-08 alone has N + 1 actions; its late event sorts newest of all.
     Impression impression = impression(1, "2025-03-10", "r1", 5);
-    PCollection<TrainingRow> rows = build(p, List.of(impression), List.of(
-        click(1, 1, "2025-03-08", "09:00"), click(1, 2, "2025-03-08", "10:00"),
-        click(1, 3, "2025-03-08", "11:00"), lateClick(1, 4, "2025-03-08", "2025-03-09T23:00:00"),
-        cart(1, 5, "2025-03-09", "12:00"), click(1, 6, "2025-03-09", "08:00")));
-    PAssert.that(rows).containsInAnyOrder(rows(impression, history(N, ints(4, 5, 6), ints(1, 2, 1))));
+    PCollection<TrainingRow> rows =
+        build(
+            p,
+            List.of(impression),
+            List.of(
+                click(1, 1, "2025-03-08", "09:00"), click(1, 2, "2025-03-08", "10:00"),
+                click(1, 3, "2025-03-08", "11:00"),
+                    lateClick(1, 4, "2025-03-08", "2025-03-09T23:00:00"),
+                cart(1, 5, "2025-03-09", "12:00"), click(1, 6, "2025-03-09", "08:00")));
+    PAssert.that(rows)
+        .containsInAnyOrder(rows(impression, history(N, ints(4, 5, 6), ints(1, 2, 1))));
     p.run().waitUntilFinish();
   }
 
@@ -88,8 +101,14 @@ class BuildRowsTest {
   void rows_respectTheLookbackBoundaries(TestPipeline p) {
     // L = 10: 2025-02-28 is exactly L days before 2025-03-10, 2025-02-27 is L + 1.
     Impression impression = impression(1, "2025-03-10", "r1", 5);
-    PCollection<TrainingRow> rows = build(p, List.of(impression), List.of(
-        click(1, 1, "2025-02-27", "23:00"), order(1, 2, "2025-02-28"), click(1, 3, "2025-03-10", "00:00")));
+    PCollection<TrainingRow> rows =
+        build(
+            p,
+            List.of(impression),
+            List.of(
+                click(1, 1, "2025-02-27", "23:00"),
+                order(1, 2, "2025-02-28"),
+                click(1, 3, "2025-03-10", "00:00")));
     PAssert.that(rows).containsInAnyOrder(rows(impression, history(N, ints(2), ints(3))));
     p.run().waitUntilFinish();
   }
@@ -98,8 +117,11 @@ class BuildRowsTest {
   void rows_ofSeveralRankingsOnOneDayShareOneHistory(TestPipeline p) {
     Impression first = impression(1, "2025-03-10", "r1", 5, 6);
     Impression second = impression(1, "2025-03-10", "r2", 6, 5);
-    PCollection<TrainingRow> rows = build(p, List.of(first, second),
-        List.of(click(1, 9, "2025-03-09", "10:00"), click(1, 9, "2025-03-09", "10:00")));
+    PCollection<TrainingRow> rows =
+        build(
+            p,
+            List.of(first, second),
+            List.of(click(1, 9, "2025-03-09", "10:00"), click(1, 9, "2025-03-09", "10:00")));
     History h = history(N, ints(9, 9), ints(1, 1));
     List<TrainingRow> expected = new ArrayList<>(rows(first, h));
     expected.addAll(rows(second, h));

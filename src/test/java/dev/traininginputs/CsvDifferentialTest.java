@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The whole pipeline, from CSV files to Parquet, against the naive histories of
- * {@link DifferentialTest}: the generated data is written by {@link CsvFiles} in every accepted
- * form, with a malformed line in each file.
+ * The whole pipeline, from CSV files to Parquet, against the naive histories of {@link
+ * DifferentialTest}: the generated data is written by {@link CsvFiles} in every accepted form, with
+ * a malformed line in each file.
  */
 class CsvDifferentialTest {
   @TempDir Path inputs;

@@ -30,16 +30,22 @@ final class CsvFiles {
 
   void write(List<Impression> impressions, List<Action> actions, Random random) {
     write("impressions.csv", impressionLines(impressions, random));
-    write("clicks.csv", actionLines(actions, ActionType.CLICK, random, "click_time,item_id,dt,customer_id"));
-    write("add_to_carts.csv", actionLines(actions, ActionType.ADD_TO_CART, random,
-        "occurred_at,config_id,dt,customer_id"));
-    write("previous_orders.csv", actionLines(actions, ActionType.ORDER, random,
-        "config_id,order_date,customer_id"));
+    write(
+        "clicks.csv",
+        actionLines(actions, ActionType.CLICK, random, "click_time,item_id,dt,customer_id"));
+    write(
+        "add_to_carts.csv",
+        actionLines(
+            actions, ActionType.ADD_TO_CART, random, "occurred_at,config_id,dt,customer_id"));
+    write(
+        "previous_orders.csv",
+        actionLines(actions, ActionType.ORDER, random, "config_id,order_date,customer_id"));
   }
 
   private void write(String file, List<String> lines) {
     try {
-      Files.writeString(folder.resolve(file), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          folder.resolve(file), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -50,11 +56,22 @@ final class CsvFiles {
     for (Impression impression : impressions) {
       StringBuilder json = new StringBuilder("[");
       for (Impression.Item item : impression.items()) {
-        json.append(json.length() > 1 ? ", " : "").append("{\"\"item_id\"\": ").append(item.itemId())
-            .append(", \"\"is_order\"\": ").append(item.isOrder()).append('}');
+        json.append(json.length() > 1 ? ", " : "")
+            .append("{\"\"item_id\"\": ")
+            .append(item.itemId())
+            .append(", \"\"is_order\"\": ")
+            .append(item.isOrder())
+            .append('}');
       }
-      lines.add("\"" + json + "]\"," + impression.customerId() + "," + day(impression.day(), random)
-          + "," + impression.rankingId());
+      lines.add(
+          "\""
+              + json
+              + "]\","
+              + impression.customerId()
+              + ","
+              + day(impression.day(), random)
+              + ","
+              + impression.rankingId());
     }
     lines.add("[],1,2025-02-30,broken");
     return lines;
@@ -68,10 +85,12 @@ final class CsvFiles {
         continue;
       }
       String day = day(a.day(), random);
-      lines.add(switch (type) {
-        case CLICK, ADD_TO_CART -> time(a, random) + "," + a.itemId() + "," + day + "," + a.customerId();
-        case ORDER -> a.itemId() + "," + day + "," + a.customerId();
-      });
+      lines.add(
+          switch (type) {
+            case CLICK, ADD_TO_CART ->
+                time(a, random) + "," + a.itemId() + "," + day + "," + a.customerId();
+            case ORDER -> a.itemId() + "," + day + "," + a.customerId();
+          });
     }
     lines.add(type == ActionType.ORDER ? "0,2025-03-01,1" : "2025-03-01 10:00:00,0,2025-03-01,1");
     return lines;
@@ -86,8 +105,13 @@ final class CsvFiles {
     Instant instant = Instant.ofEpochSecond(a.epochSecond(), a.nano());
     int offsetHours = random.nextInt(3) - 1;
     ZoneOffset offset = ZoneOffset.ofHours(offsetHours);
-    String local = instant.atOffset(offset).toLocalDateTime()
-        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'" + (random.nextBoolean() ? "T" : " ") + "'HH:mm:ss"));
+    String local =
+        instant
+            .atOffset(offset)
+            .toLocalDateTime()
+            .format(
+                DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'" + (random.nextBoolean() ? "T" : " ") + "'HH:mm:ss"));
     if (a.nano() != 0) {
       local += "." + String.format("%09d", a.nano()).replaceAll("0+$", "");
     }

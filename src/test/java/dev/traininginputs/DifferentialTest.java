@@ -33,10 +33,12 @@ class DifferentialTest {
     List<Action> actions = actions(random, l);
 
     TestPipeline p = TestPipeline.create().enableAbandonedNodeEnforcement(false);
-    PCollection<TrainingRow> rows = TrainingInputsPipeline.buildRows(
-        p.apply("Impressions", Create.of(impressions).withCoder(Impression.Coder.of())),
-        p.apply("Actions", Create.of(actions).withCoder(Action.Coder.of())),
-        n, l);
+    PCollection<TrainingRow> rows =
+        TrainingInputsPipeline.buildRows(
+            p.apply("Impressions", Create.of(impressions).withCoder(Impression.Coder.of())),
+            p.apply("Actions", Create.of(actions).withCoder(Action.Coder.of())),
+            n,
+            l);
     PAssert.that(rows).containsInAnyOrder(naive(impressions, actions, n, l));
     p.run().waitUntilFinish();
   }
@@ -81,8 +83,7 @@ class DifferentialTest {
     return actions;
   }
 
-  static List<TrainingRow> naive(
-      List<Impression> impressions, List<Action> actions, int n, int l) {
+  static List<TrainingRow> naive(List<Impression> impressions, List<Action> actions, int n, int l) {
     List<TrainingRow> rows = new ArrayList<>();
     for (Impression impression : impressions) {
       int d = impression.day();
@@ -92,18 +93,19 @@ class DifferentialTest {
           eligible.add(a);
         }
       }
-      eligible.sort((x, y) -> {
-        if (x.epochSecond() != y.epochSecond()) {
-          return x.epochSecond() > y.epochSecond() ? -1 : 1;
-        }
-        if (x.nano() != y.nano()) {
-          return x.nano() > y.nano() ? -1 : 1;
-        }
-        if (x.type() != y.type()) {
-          return x.type().code() > y.type().code() ? -1 : 1;
-        }
-        return Integer.compare(y.itemId(), x.itemId());
-      });
+      eligible.sort(
+          (x, y) -> {
+            if (x.epochSecond() != y.epochSecond()) {
+              return x.epochSecond() > y.epochSecond() ? -1 : 1;
+            }
+            if (x.nano() != y.nano()) {
+              return x.nano() > y.nano() ? -1 : 1;
+            }
+            if (x.type() != y.type()) {
+              return x.type().code() > y.type().code() ? -1 : 1;
+            }
+            return Integer.compare(y.itemId(), x.itemId());
+          });
       int[] items = new int[n];
       int[] types = new int[n];
       int length = Math.min(n, eligible.size());
@@ -114,8 +116,16 @@ class DifferentialTest {
       History history = new History(items, types, length);
       for (int position = 0; position < impression.items().size(); position++) {
         Impression.Item item = impression.items().get(position);
-        rows.add(new TrainingRow(new ImpressedItem(impression.customerId(), d,
-            impression.rankingId(), position, item.itemId(), item.isOrder()), history));
+        rows.add(
+            new TrainingRow(
+                new ImpressedItem(
+                    impression.customerId(),
+                    d,
+                    impression.rankingId(),
+                    position,
+                    item.itemId(),
+                    item.isOrder()),
+                history));
       }
     }
     return rows;

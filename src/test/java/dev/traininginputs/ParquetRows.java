@@ -63,15 +63,20 @@ public final class ParquetRows {
   }
 
   static TrainingRow toRow(GenericRecord r) {
-    ImpressedItem item = new ImpressedItem(
-        (Long) r.get("customer_id"),
-        Days.of(r.get("dt").toString()),
-        r.get("ranking_id").toString(),
-        (Integer) r.get("position"),
-        (Integer) r.get("item_id"),
-        (Boolean) r.get("is_order"));
-    return new TrainingRow(item, new History(
-        ints(r.get("actions")), ints(r.get("action_types")), (Integer) r.get("history_length")));
+    ImpressedItem item =
+        new ImpressedItem(
+            (Long) r.get("customer_id"),
+            Days.of(r.get("dt").toString()),
+            r.get("ranking_id").toString(),
+            (Integer) r.get("position"),
+            (Integer) r.get("item_id"),
+            (Boolean) r.get("is_order"));
+    return new TrainingRow(
+        item,
+        new History(
+            ints(r.get("actions")),
+            ints(r.get("action_types")),
+            (Integer) r.get("history_length")));
   }
 
   private static int[] ints(Object list) {

@@ -31,7 +31,8 @@ final class PipelineRun {
 
   PipelineRun write(String file, String... lines) {
     try {
-      Files.writeString(inputs.resolve(file), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          inputs.resolve(file), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -45,7 +46,7 @@ final class PipelineRun {
         .write("previous_orders.csv", "order_date,customer_id,config_id");
   }
 
-  TrainingInputsPipeline.RunSummary run() {
-    return TrainingInputsPipeline.run(options);
+  TrainingInputsJob.RunSummary run() {
+    return TrainingInputsJob.run(options);
   }
 }

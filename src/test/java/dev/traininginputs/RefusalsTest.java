@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.traininginputs.io.RunRefusedException;
+import dev.traininginputs.options.RunRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +23,11 @@ class RefusalsTest {
   @BeforeEach
   void validInputs() {
     output = root.resolve("out");
-    run = new PipelineRun(inputs, output).withoutActions()
-        .write("impressions.csv", "dt,ranking_id,customer_id,impressions", "2025-03-10,r1,1,[]");
+    run =
+        new PipelineRun(inputs, output)
+            .withoutActions()
+            .write(
+                "impressions.csv", "dt,ranking_id,customer_id,impressions", "2025-03-10,r1,1,[]");
   }
 
   private String refusal() {
@@ -36,15 +39,23 @@ class RefusalsTest {
   @Test
   void refuses_aFileWithoutARequiredColumn() {
     run.write("clicks.csv", "dt,customer_id,item,click_time", "2025-03-09,1,5,2025-03-09 10:00:00");
-    assertThat(refusal(), equalTo("clicks file " + inputs.resolve("clicks.csv")
-        + " has no column item_id (header: dt,customer_id,item,click_time)"));
+    assertThat(
+        refusal(),
+        equalTo(
+            "clicks file "
+                + inputs.resolve("clicks.csv")
+                + " has no column item_id (header: dt,customer_id,item,click_time)"));
   }
 
   @Test
   void refuses_anEmptyFile() {
     run.write("previous_orders.csv", "");
-    assertThat(refusal(), equalTo("previous_orders file " + inputs.resolve("previous_orders.csv")
-        + " is empty: expected a header line with order_date, customer_id, config_id"));
+    assertThat(
+        refusal(),
+        equalTo(
+            "previous_orders file "
+                + inputs.resolve("previous_orders.csv")
+                + " is empty: expected a header line with order_date, customer_id, config_id"));
   }
 
   @Test
@@ -69,8 +80,10 @@ class RefusalsTest {
   @Test
   void refuses_anUnknownWriteMode() {
     run.options().setWriteMode("replace");
-    assertThat(refusal(), equalTo(
-        "--writeMode=replace is not a write mode (expected one of overwrite, errorifexists, append)"));
+    assertThat(
+        refusal(),
+        equalTo(
+            "--writeMode=replace is not a write mode (expected one of overwrite, errorifexists, append)"));
   }
 
   @Test

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One generated dataset with every nasty case (ties, late events, duplicates, a hot customer,
- * malformed rows of every kind) on the DirectRunner and on the SparkRunner ({@code local[2]}):
- * the same rows and the same metrics. Fourteen days and several files per day spread the writes
- * over many tasks, which is where a write path that loses files under parallel finalization fails.
+ * malformed rows of every kind) on the DirectRunner and on the SparkRunner ({@code local[2]}): the
+ * same rows and the same metrics. Fourteen days and several files per day spread the writes over
+ * many tasks, which is where a write path that loses files under parallel finalization fails.
  */
 class RunnerParityTest {
   @TempDir static Path inputs;
@@ -31,9 +31,21 @@ class RunnerParityTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    new DataGenerator(new DataGenerator.Settings(
-            7, 1_000, 400, 14, LocalDate.parse("2025-03-14"), 30, 15_000, 3_000, 800, 2_000,
-            1, 20_000, 0.01))
+    new DataGenerator(
+            new DataGenerator.Settings(
+                7,
+                1_000,
+                400,
+                14,
+                LocalDate.parse("2025-03-14"),
+                30,
+                15_000,
+                3_000,
+                800,
+                2_000,
+                1,
+                20_000,
+                0.01))
         .writeTo(inputs, "");
   }
 
@@ -51,9 +63,11 @@ class RunnerParityTest {
     List<TrainingRow> directRows = ParquetRows.read(direct);
     assertThat(directRows.size(), greaterThan(4_000));
     assertThat(ParquetRows.read(spark), containsInAnyOrder(directRows.toArray()));
-    assertThat(Files.readString(spark.resolve("_metrics.json")),
+    assertThat(
+        Files.readString(spark.resolve("_metrics.json")),
         equalTo(Files.readString(direct.resolve("_metrics.json"))));
-    assertThat(EndToEndTest.rejectedRecords(spark.resolve("_rejected")).size(),
+    assertThat(
+        EndToEndTest.rejectedRecords(spark.resolve("_rejected")).size(),
         equalTo(EndToEndTest.rejectedRecords(direct.resolve("_rejected")).size()));
   }
 

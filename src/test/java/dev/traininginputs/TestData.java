@@ -37,7 +37,8 @@ public final class TestData {
     return action(customer, ActionType.ORDER, item, orderDate, orderDate + "T00:00");
   }
 
-  public static Action action(long customer, ActionType type, int item, String dt, String dateTime) {
+  public static Action action(
+      long customer, ActionType type, int item, String dt, String dateTime) {
     Instant time = LocalDateTime.parse(dateTime).toInstant(ZoneOffset.UTC);
     return new Action(customer, Days.of(dt), time.getEpochSecond(), time.getNano(), type, item);
   }
@@ -65,10 +66,16 @@ public final class TestData {
     List<TrainingRow> rows = new ArrayList<>();
     for (int p = 0; p < impression.items().size(); p++) {
       Impression.Item item = impression.items().get(p);
-      rows.add(new TrainingRow(
-          new ImpressedItem(impression.customerId(), impression.day(), impression.rankingId(), p,
-              item.itemId(), item.isOrder()),
-          history));
+      rows.add(
+          new TrainingRow(
+              new ImpressedItem(
+                  impression.customerId(),
+                  impression.day(),
+                  impression.rankingId(),
+                  p,
+                  item.itemId(),
+                  item.isOrder()),
+              history));
     }
     return rows;
   }

@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.traininginputs.io.RunRefusedException;
 import dev.traininginputs.model.TrainingRow;
+import dev.traininginputs.options.RunRefusedException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,8 @@ class WriteModesTest {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> paths = Files.walk(output)) {
       for (Path p : paths.filter(Files::isRegularFile).toList()) {
-        files.put(output.relativize(p).toString(), Files.size(p) + "@" + Files.getLastModifiedTime(p));
+        files.put(
+            output.relativize(p).toString(), Files.size(p) + "@" + Files.getLastModifiedTime(p));
       }
     }
     return files;
@@ -51,7 +52,10 @@ class WriteModesTest {
 
   private List<String> rankings(String dt) {
     return ParquetRows.read(output).stream()
-        .filter(r -> r.dt().equals(dt)).map(r -> r.item().rankingId()).sorted().toList();
+        .filter(r -> r.dt().equals(dt))
+        .map(r -> r.item().rankingId())
+        .sorted()
+        .toList();
   }
 
   @Test
@@ -64,11 +68,12 @@ class WriteModesTest {
     assertThat(rankings("2025-03-10"), equalTo(List.of("first")));
     assertThat(rankings("2025-03-11"), equalTo(List.of("second")));
     Map<String, String> after = snapshot();
-    before.forEach((file, stamp) -> {
-      if (file.startsWith("dt=2025-03-10")) {
-        assertThat(file, after.get(file), equalTo(stamp));
-      }
-    });
+    before.forEach(
+        (file, stamp) -> {
+          if (file.startsWith("dt=2025-03-10")) {
+            assertThat(file, after.get(file), equalTo(stamp));
+          }
+        });
   }
 
   @Test
@@ -76,7 +81,8 @@ class WriteModesTest {
     runOn(impression("2025-03-10", "first")).run();
     Map<String, String> before = snapshot();
 
-    PipelineRun second = runOn(impression("2025-03-10", "second"), impression("2025-03-12", "second"));
+    PipelineRun second =
+        runOn(impression("2025-03-10", "second"), impression("2025-03-12", "second"));
     second.options().setWriteMode("errorifexists");
     RunRefusedException e = assertThrows(RunRefusedException.class, second::run);
 
@@ -113,7 +119,8 @@ class WriteModesTest {
     List<TrainingRow> rowsBefore = ParquetRows.read(output);
 
     // A clicks file whose header reads fine but whose data is cut off mid-stream.
-    PipelineRun broken = runOn(impression("2025-03-10", "second"), impression("2025-03-11", "second"));
+    PipelineRun broken =
+        runOn(impression("2025-03-10", "second"), impression("2025-03-11", "second"));
     Path clicks = inputs.resolve("clicks.csv.gz");
     writeTruncatedGzip(clicks);
     broken.options().setClicks(clicks.toString());
@@ -129,8 +136,10 @@ class WriteModesTest {
     Files.writeString(rejected.resolve("notes.txt"), "mine");
     runOn(impression("2025-03-10", "first"), "2025-03-10,,1,[]").run();
     try (Stream<Path> files = Files.list(rejected)) {
-      assertThat(files.map(p -> p.getFileName().toString()).toList(),
-          everyItem(org.hamcrest.Matchers.anyOf(equalTo("notes.txt"), containsString("rejected-"))));
+      assertThat(
+          files.map(p -> p.getFileName().toString()).toList(),
+          everyItem(
+              org.hamcrest.Matchers.anyOf(equalTo("notes.txt"), containsString("rejected-"))));
     }
     assertThat(Files.readString(rejected.resolve("notes.txt")), equalTo("mine"));
     assertThat(EndToEndTest.rejectedRecordsIn(rejected), hasSize(1));
@@ -140,7 +149,9 @@ class WriteModesTest {
     StringBuilder csv = new StringBuilder("dt,customer_id,item_id,click_time\n");
     java.util.Random random = new java.util.Random(1);
     for (int i = 0; i < 20_000; i++) {
-      csv.append("2025-03-09,1,").append(1 + random.nextInt(1_000_000)).append(",2025-03-09 10:00:00\n");
+      csv.append("2025-03-09,1,")
+          .append(1 + random.nextInt(1_000_000))
+          .append(",2025-03-09 10:00:00\n");
     }
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (OutputStream gzip = new GZIPOutputStream(bytes)) {

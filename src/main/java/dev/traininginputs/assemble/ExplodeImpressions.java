@@ -15,6 +15,12 @@ import org.apache.beam.sdk.values.PCollection;
 public final class ExplodeImpressions
     extends PTransform<PCollection<Impression>, PCollection<ImpressedItem>> {
 
+  private ExplodeImpressions() {}
+
+  public static ExplodeImpressions of() {
+    return new ExplodeImpressions();
+  }
+
   @Override
   public PCollection<ImpressedItem> expand(PCollection<Impression> impressions) {
     return impressions.apply("ExplodeItems", ParDo.of(new ExplodeFn()));

@@ -17,6 +17,12 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public final class ImpressionDays
     extends PTransform<PCollection<Impression>, PCollectionView<List<Integer>>> {
 
+  private ImpressionDays() {}
+
+  public static ImpressionDays of() {
+    return new ImpressionDays();
+  }
+
   @Override
   public PCollectionView<List<Integer>> expand(PCollection<Impression> impressions) {
     return impressions

@@ -2,6 +2,7 @@ package dev.traininginputs.assemble;
 
 import dev.traininginputs.model.Action;
 import dev.traininginputs.model.ImpressedItem;
+import dev.traininginputs.sequence.BuildHistories;
 import java.util.List;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.WithKeys;
@@ -10,44 +11,39 @@ import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Brings each customer's recent actions and impressed items together.
+ * Brings each customer's impressed items and bounded recent actions together: the design card's
+ * join, exploded impressions CoGroupByKey'd with one element of actions per customer.
  *
- * <p>Input: a tuple with {@link #RECENT_ACTIONS} (one element per customer, from
- * {@code KeepNewestPerDay}) and {@link #IMPRESSED_ITEMS}. Output: one {@link CoGbkResult} per
- * customer that has either; read it with {@link #ACTIONS} and {@link #ITEMS}, where either side
- * may be empty.
+ * <p>Input: every impressed item; the recent actions (from {@link KeepNewestPerDay}, one element
+ * per customer) are given to {@link #with}. Output: one {@link CoGbkResult} per customer that has
+ * either, holding the items under {@link BuildHistories#ITEMS} and the action lists under {@link
+ * BuildHistories#ACTIONS}; either side may be empty.
  */
 public final class JoinByCustomer
-    extends PTransform<PCollectionTuple, PCollection<KV<Long, CoGbkResult>>> {
+    extends PTransform<PCollection<ImpressedItem>, PCollection<KV<Long, CoGbkResult>>> {
+  private final PCollection<KV<Long, List<Action>>> recentActions;
 
-  /** Input: per customer, the actions any history can use. */
-  public static final TupleTag<KV<Long, List<Action>>> RECENT_ACTIONS = new TupleTag<>() {};
+  private JoinByCustomer(PCollection<KV<Long, List<Action>>> recentActions) {
+    this.recentActions = recentActions;
+  }
 
-  /** Input: every impressed item. */
-  public static final TupleTag<ImpressedItem> IMPRESSED_ITEMS = new TupleTag<>() {};
-
-  /** In the result: the customer's action lists. */
-  public static final TupleTag<List<Action>> ACTIONS = new TupleTag<>() {};
-
-  /** In the result: the customer's impressed items. */
-  public static final TupleTag<ImpressedItem> ITEMS = new TupleTag<>() {};
+  /** Joins the impressed items it is applied to with these per-customer actions. */
+  public static JoinByCustomer with(PCollection<KV<Long, List<Action>>> recentActions) {
+    return new JoinByCustomer(recentActions);
+  }
 
   @Override
-  public PCollection<KV<Long, CoGbkResult>> expand(PCollectionTuple input) {
+  public PCollection<KV<Long, CoGbkResult>> expand(PCollection<ImpressedItem> items) {
     PCollection<KV<Long, ImpressedItem>> itemsByCustomer =
-        input
-            .get(IMPRESSED_ITEMS)
-            .apply(
-                "KeyItemsByCustomer",
-                WithKeys.<Long, ImpressedItem>of(ImpressedItem::customerId)
-                    .withKeyType(TypeDescriptors.longs()));
-    return KeyedPCollectionTuple.of(ACTIONS, input.get(RECENT_ACTIONS))
-        .and(ITEMS, itemsByCustomer)
+        items.apply(
+            "KeyItemsByCustomer",
+            WithKeys.<Long, ImpressedItem>of(ImpressedItem::customerId)
+                .withKeyType(TypeDescriptors.longs()));
+    return KeyedPCollectionTuple.of(BuildHistories.ACTIONS, recentActions)
+        .and(BuildHistories.ITEMS, itemsByCustomer)
         .apply("GroupByCustomer", CoGroupByKey.create());
   }
 }

@@ -15,12 +15,12 @@ import java.util.SplittableRandom;
 
 /**
  * Writes the four input CSVs of SPEC §1 with realistic shape and every nasty case: Zipf-skewed
- * customers and items, timestamps on a coarse grid so that ties are common, late events
- * (timestamp on D − 1, partition D), exact duplicates, {@code dt=} dates, {@code T}, {@code Z} and
- * offset timestamps, quoted commas, empty impression arrays, optional hot customers, and an
- * optional share of malformed rows of every kind. Hot customers (ids -1, -2, ...) get a ranking
- * every impression day and the given number of clicks. One seeded generator drives everything in a
- * fixed order, so the same settings give byte-identical files.
+ * customers and items, timestamps on a coarse grid so that ties are common, late events (timestamp
+ * on D − 1, partition D), exact duplicates, {@code dt=} dates, {@code T}, {@code Z} and offset
+ * timestamps, quoted commas, empty impression arrays, optional hot customers, and an optional share
+ * of malformed rows of every kind. Hot customers (ids -1, -2, ...) get a ranking every impression
+ * day and the given number of clicks. One seeded generator drives everything in a fixed order, so
+ * the same settings give byte-identical files.
  */
 public final class DataGenerator {
   private static final double ORDER_RATE = 0.03;
@@ -28,9 +28,19 @@ public final class DataGenerator {
 
   /** The settings, already checked. */
   public record Settings(
-      long seed, int impressionRows, int customers, int impressionDays, LocalDate lastDay,
-      int historyDays, int clicks, int addToCarts, int previousOrders, int items,
-      int hotCustomers, int hotActions, double malformedShare) {}
+      long seed,
+      int impressionRows,
+      int customers,
+      int impressionDays,
+      LocalDate lastDay,
+      int historyDays,
+      int clicks,
+      int addToCarts,
+      int previousOrders,
+      int items,
+      int hotCustomers,
+      int hotActions,
+      double malformedShare) {}
 
   /** How many lines of each file were written. */
   public record Written(long impressions, long clicks, long addToCarts, long previousOrders) {}
@@ -80,8 +90,12 @@ public final class DataGenerator {
       StringBuilder json = new StringBuilder("\"[");
       int count = random.nextInt(11);
       for (int i = 0; i < count; i++) {
-        json.append(i > 0 ? ", " : "").append("{\"\"item_id\"\": ").append(items.sample(random))
-            .append(", \"\"is_order\"\": ").append(random.nextDouble() < ORDER_RATE).append('}');
+        json.append(i > 0 ? ", " : "")
+            .append("{\"\"item_id\"\": ")
+            .append(items.sample(random))
+            .append(", \"\"is_order\"\": ")
+            .append(random.nextDouble() < ORDER_RATE)
+            .append('}');
       }
       json.append("]\"");
       int day = firstImpressionDay + random.nextInt(settings.impressionDays());
@@ -94,8 +108,12 @@ public final class DataGenerator {
       for (int day = firstImpressionDay; day <= lastDay; day++) {
         StringBuilder json = new StringBuilder("\"[");
         for (int i = 0; i < 5; i++) {
-          json.append(i > 0 ? ", " : "").append("{\"\"item_id\"\": ").append(items.sample(random))
-              .append(", \"\"is_order\"\": ").append(i == 0).append('}');
+          json.append(i > 0 ? ", " : "")
+              .append("{\"\"item_id\"\": ")
+              .append(items.sample(random))
+              .append(", \"\"is_order\"\": ")
+              .append(i == 0)
+              .append('}');
         }
         out.write(date(day) + ",hot-" + hot + "-" + day + "," + (-hot) + "," + json + "]\"\n");
         lines++;
@@ -136,9 +154,20 @@ public final class DataGenerator {
         long customer = customer();
         int item = items.sample(random);
         String time = time(day);
-        line = carts
-            ? customer + "," + date(day) + "," + item + "-" + (36 + random.nextInt(10)) + "," + item + "," + time
-            : date(day) + "," + customer + "," + item + "," + time;
+        line =
+            carts
+                ? customer
+                    + ","
+                    + date(day)
+                    + ","
+                    + item
+                    + "-"
+                    + (36 + random.nextInt(10))
+                    + ","
+                    + item
+                    + ","
+                    + time
+                : date(day) + "," + customer + "," + item + "," + time;
       }
       out.write(line + "\n");
       previous = line;
@@ -192,8 +221,14 @@ public final class DataGenerator {
     int style = random.nextInt(10);
     ZoneOffset offset = style == 0 ? ZoneOffset.ofHours(2) : ZoneOffset.UTC;
     LocalDateTime local = LocalDateTime.ofEpochSecond(second, nano, offset);
-    String text = String.format(Locale.ROOT, "%sT%02d:%02d:%02d", local.toLocalDate(),
-        local.getHour(), local.getMinute(), local.getSecond());
+    String text =
+        String.format(
+            Locale.ROOT,
+            "%sT%02d:%02d:%02d",
+            local.toLocalDate(),
+            local.getHour(),
+            local.getMinute(),
+            local.getSecond());
     if (nano != 0) {
       text += String.format(Locale.ROOT, ".%03d", nano / 1_000_000);
     }
@@ -251,11 +286,7 @@ public final class DataGenerator {
         "101,2025-03-10,5-40,5,2025-03-10T10:00:00+2",
         "101,2025-03-10,5-40,,2025-03-10T10:00:00"),
     PREVIOUS_ORDERS(
-        "2025-03-10,101",
-        "2025-03-32,101,5",
-        "2025-03-10,101,0",
-        "2025-03-10,1.5,5",
-        ",101,5");
+        "2025-03-10,101", "2025-03-32,101,5", "2025-03-10,101,0", "2025-03-10,1.5,5", ",101,5");
 
     private final String[] lines;
 

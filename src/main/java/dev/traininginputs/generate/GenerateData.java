@@ -1,6 +1,6 @@
 package dev.traininginputs.generate;
 
-import dev.traininginputs.io.RunRefusedException;
+import dev.traininginputs.options.RunRefusedException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -22,11 +22,16 @@ public final class GenerateData {
           PipelineOptionsFactory.fromArgs(args).withValidation().as(GeneratorOptions.class);
       DataGenerator.Settings settings = settings(options);
       long start = System.nanoTime();
-      DataGenerator.Written written = new DataGenerator(settings)
-          .writeTo(Path.of(options.getOutputDir()), options.getSuffix());
-      System.out.printf("wrote %s: impressions %,d, clicks %,d, add_to_carts %,d, previous_orders %,d lines (%.1f s)%n",
-          options.getOutputDir(), written.impressions(), written.clicks(), written.addToCarts(),
-          written.previousOrders(), (System.nanoTime() - start) / 1e9);
+      DataGenerator.Written written =
+          new DataGenerator(settings).writeTo(Path.of(options.getOutputDir()), options.getSuffix());
+      System.out.printf(
+          "wrote %s: impressions %,d, clicks %,d, add_to_carts %,d, previous_orders %,d lines (%.1f s)%n",
+          options.getOutputDir(),
+          written.impressions(),
+          written.clicks(),
+          written.addToCarts(),
+          written.previousOrders(),
+          (System.nanoTime() - start) / 1e9);
     } catch (RuntimeException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(1);
@@ -35,7 +40,8 @@ public final class GenerateData {
 
   static DataGenerator.Settings settings(GeneratorOptions o) {
     int rows = atLeast("impressionRows", o.getImpressionRows(), 0);
-    int customers = o.getCustomers() == 0 ? Math.max(1, rows / 2) : atLeast("customers", o.getCustomers(), 1);
+    int customers =
+        o.getCustomers() == 0 ? Math.max(1, rows / 2) : atLeast("customers", o.getCustomers(), 1);
     LocalDate lastDay;
     try {
       lastDay = LocalDate.parse(o.getLastDay());
@@ -43,11 +49,15 @@ public final class GenerateData {
       throw new RunRefusedException("--lastDay=" + o.getLastDay() + " is not a date (YYYY-MM-DD)");
     }
     if (o.getMalformedShare() < 0 || o.getMalformedShare() > 1) {
-      throw new RunRefusedException("--malformedShare=" + o.getMalformedShare() + " is not between 0 and 1");
+      throw new RunRefusedException(
+          "--malformedShare=" + o.getMalformedShare() + " is not between 0 and 1");
     }
     return new DataGenerator.Settings(
-        o.getSeed(), rows, customers,
-        atLeast("impressionDays", o.getImpressionDays(), 1), lastDay,
+        o.getSeed(),
+        rows,
+        customers,
+        atLeast("impressionDays", o.getImpressionDays(), 1),
+        lastDay,
         atLeast("historyDays", o.getHistoryDays(), 0),
         o.getClicks() < 0 ? 20 * rows : o.getClicks(),
         o.getAddToCarts() < 0 ? 4 * rows : o.getAddToCarts(),

@@ -31,7 +31,8 @@ public interface GeneratorOptions extends PipelineOptions {
 
   void setImpressionRows(int value);
 
-  @Description("Distinct customers; activity is Zipf-skewed over them. 0: half the impression rows.")
+  @Description(
+      "Distinct customers; activity is Zipf-skewed over them. 0: half the impression rows.")
   @Default.Integer(0)
   int getCustomers();
 

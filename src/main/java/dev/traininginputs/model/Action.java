@@ -61,8 +61,12 @@ public record Action(
     @Override
     public Action decode(InputStream in) throws IOException {
       return new Action(
-          readLong(in), readInt(in), readLong(in), readInt(in),
-          ActionType.fromCode(readInt(in)), readInt(in));
+          readLong(in),
+          readInt(in),
+          readLong(in),
+          readInt(in),
+          ActionType.fromCode(readInt(in)),
+          readInt(in));
     }
   }
 }

@@ -3,8 +3,8 @@ package dev.traininginputs.model;
 import java.util.Arrays;
 
 /**
- * A customer's history for one impression day (SPEC §3): the items and types of the newest
- * eligible actions, newest first, right-padded with 0 to the sequence length.
+ * A customer's history for one impression day (SPEC §3): the items and types of the newest eligible
+ * actions, newest first, right-padded with 0 to the sequence length.
  *
  * <p>The arrays are shared by every row of that customer and day and must not be modified; every
  * entry from {@code length} on is 0 (the coder of {@link TrainingRow} relies on it).
@@ -30,7 +30,12 @@ public record History(int[] actions, int[] actionTypes, int length) {
 
   @Override
   public String toString() {
-    return "History[length=" + length + ", actions=" + Arrays.toString(actions)
-        + ", actionTypes=" + Arrays.toString(actionTypes) + "]";
+    return "History[length="
+        + length
+        + ", actions="
+        + Arrays.toString(actions)
+        + ", actionTypes="
+        + Arrays.toString(actionTypes)
+        + "]";
   }
 }

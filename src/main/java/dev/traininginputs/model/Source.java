@@ -2,19 +2,37 @@ package dev.traininginputs.model;
 
 import java.util.List;
 
-/** The four input datasets, with the name used in rejected records, counters and metrics. */
+/**
+ * The four input datasets, with the name used in rejected records, counters and metrics, and the
+ * option that names their files.
+ */
 public enum Source {
-  IMPRESSIONS("impressions", List.of("dt", "ranking_id", "customer_id", "impressions")),
-  CLICKS("clicks", List.of("dt", "customer_id", "item_id", "click_time")),
-  ADD_TO_CARTS("add_to_carts", List.of("dt", "customer_id", "config_id", "occurred_at")),
-  PREVIOUS_ORDERS("previous_orders", List.of("order_date", "customer_id", "config_id"));
+  IMPRESSIONS(
+      "impressions", "impressions", List.of("dt", "ranking_id", "customer_id", "impressions")),
+  CLICKS("clicks", "clicks", List.of("dt", "customer_id", "item_id", "click_time")),
+  ADD_TO_CARTS(
+      "add_to_carts", "addToCarts", List.of("dt", "customer_id", "config_id", "occurred_at")),
+  PREVIOUS_ORDERS(
+      "previous_orders", "previousOrders", List.of("order_date", "customer_id", "config_id"));
 
   private final String id;
+  private final String option;
   private final List<String> requiredColumns;
 
-  Source(String id, List<String> requiredColumns) {
+  Source(String id, String option, List<String> requiredColumns) {
     this.id = id;
+    this.option = option;
     this.requiredColumns = requiredColumns;
+  }
+
+  /** The command-line option of its files, without dashes: {@code addToCarts}. */
+  public String option() {
+    return option;
+  }
+
+  /** The source in a step name: {@code AddToCarts}. */
+  public String stepName() {
+    return Character.toUpperCase(option.charAt(0)) + option.substring(1);
   }
 
   /** The name in SPEC terms: {@code impressions}, {@code clicks}, {@code add_to_carts}, ... */

@@ -1,11 +1,12 @@
 package dev.traininginputs.options;
 
-import dev.traininginputs.io.RunRefusedException;
-import dev.traininginputs.io.WriteMode;
+import dev.traininginputs.model.Source;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * The checked, plain values of a run, taken from the options once so that transforms never see
- * the options object.
+ * The checked, plain values of a run, taken from the options once so that transforms never see the
+ * options object.
  */
 public record RunConfig(
     String impressions,
@@ -30,6 +31,16 @@ public record RunConfig(
   /** Guards against arrays that could not be written (a row holds 2 x N integers). */
   static final int MAX_SEQUENCE_LENGTH = 1_000_000;
 
+  /** The file, folder or glob given for each source, in {@link Source} order. */
+  public Map<Source, String> inputs() {
+    Map<Source, String> inputs = new EnumMap<>(Source.class);
+    inputs.put(Source.IMPRESSIONS, impressions);
+    inputs.put(Source.CLICKS, clicks);
+    inputs.put(Source.ADD_TO_CARTS, addToCarts);
+    inputs.put(Source.PREVIOUS_ORDERS, previousOrders);
+    return inputs;
+  }
+
   /** Checks the options; a bad value is refused with a message naming the option. */
   public static RunConfig from(TrainingInputsOptions options) {
     int n = options.getSequenceLength();
@@ -43,8 +54,12 @@ public record RunConfig(
           "--lookbackDays=" + l + " is out of range (0 to " + MAX_LOOKBACK_DAYS + ")");
     }
     if (options.getShardsPerDay() < 1 || options.getShardsPerDay() > MAX_SHARDS_PER_DAY) {
-      throw new RunRefusedException("--shardsPerDay=" + options.getShardsPerDay()
-          + " is out of range (1 to " + MAX_SHARDS_PER_DAY + ")");
+      throw new RunRefusedException(
+          "--shardsPerDay="
+              + options.getShardsPerDay()
+              + " is out of range (1 to "
+              + MAX_SHARDS_PER_DAY
+              + ")");
     }
     int k = options.getAnalysisPositions();
     if (k < 0) {

@@ -4,6 +4,7 @@ import dev.traininginputs.model.Action;
 import dev.traininginputs.model.ActionType;
 import dev.traininginputs.model.Source;
 import java.time.Instant;
+import java.util.List;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
@@ -15,10 +16,15 @@ public final class ActionParser implements RecordParser<Action> {
   public static final ActionParser CLICKS =
       new ActionParser(Source.CLICKS, ActionType.CLICK, "dt", "item_id", "click_time");
   public static final ActionParser ADD_TO_CARTS =
-      new ActionParser(Source.ADD_TO_CARTS, ActionType.ADD_TO_CART, "dt", "config_id", "occurred_at");
+      new ActionParser(
+          Source.ADD_TO_CARTS, ActionType.ADD_TO_CART, "dt", "config_id", "occurred_at");
+
   /** Orders have no time of their own: they sort at 00:00:00 UTC of their {@code order_date}. */
   public static final ActionParser PREVIOUS_ORDERS =
       new ActionParser(Source.PREVIOUS_ORDERS, ActionType.ORDER, "order_date", "config_id", null);
+
+  /** The three, in {@link Source} order. */
+  public static final List<ActionParser> ALL = List.of(CLICKS, ADD_TO_CARTS, PREVIOUS_ORDERS);
 
   private static final long SECONDS_PER_DAY = 86_400L;
 
@@ -57,15 +63,5 @@ public final class ActionParser implements RecordParser<Action> {
     }
     Instant time = Values.dateTime(timeColumn, row.get(timeColumn));
     return new Action(customerId, day, time.getEpochSecond(), time.getNano(), type, itemId);
-  }
-
-  /** Keeps the three constants single instances when a runner deserializes them. */
-  private Object readResolve() {
-    return switch (source) {
-      case CLICKS -> CLICKS;
-      case ADD_TO_CARTS -> ADD_TO_CARTS;
-      case PREVIOUS_ORDERS -> PREVIOUS_ORDERS;
-      case IMPRESSIONS -> throw new IllegalStateException("impressions are not actions");
-    };
   }
 }

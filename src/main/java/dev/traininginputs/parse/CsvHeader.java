@@ -37,12 +37,6 @@ public final class CsvHeader {
     return missing;
   }
 
-  public List<String> columns() {
-    List<String> columns = new ArrayList<>(Collections.nCopies(width, ""));
-    columnIndex.forEach((name, i) -> columns.set(i, name));
-    return columns;
-  }
-
   /** Splits a data line and checks that it has as many fields as the header. */
   public CsvRow row(String line) throws InvalidValueException {
     List<String> fields = CsvReader.split(line);

@@ -13,10 +13,9 @@ import java.util.List;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
- * Parses impressions rows. The {@code impressions} cell is a JSON array of
- * {@code {"item_id": <int>, "is_order": <bool>}}; types are checked strictly (a quoted number or a
- * 0/1 flag is rejected, not coerced), duplicate keys and trailing text are errors, extra keys are
- * ignored.
+ * Parses impressions rows. The {@code impressions} cell is a JSON array of {@code {"item_id":
+ * <int>, "is_order": <bool>}}; types are checked strictly (a quoted number or a 0/1 flag is
+ * rejected, not coerced), duplicate keys and trailing text are errors, extra keys are ignored.
  */
 public final class ImpressionParser implements RecordParser<Impression> {
   private static final String COLUMN = "impressions";
@@ -64,7 +63,9 @@ public final class ImpressionParser implements RecordParser<Impression> {
       if (!element.isObject()) {
         throw new InvalidValueException(at, "expected an object with item_id and is_order");
       }
-      items.add(new Impression.Item(itemId(at, element.get("item_id")), isOrder(at, element.get("is_order"))));
+      items.add(
+          new Impression.Item(
+              itemId(at, element.get("item_id")), isOrder(at, element.get("is_order"))));
     }
     return items;
   }

@@ -2,8 +2,8 @@ package dev.traininginputs.parse;
 
 /**
  * Thrown by the parsers when a line cannot become a record. Carries the column and a reason a
- * person understands; its message ({@code click_time: "2024-02-10 25:00:00" is not a date-time})
- * is what the rejected record shows.
+ * person understands; its message ({@code click_time: "2024-02-10 25:00:00" is not a date-time}) is
+ * what the rejected record shows.
  */
 public final class InvalidValueException extends Exception {
   private final String column;

@@ -3,7 +3,6 @@ package dev.traininginputs.parse;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -22,7 +21,9 @@ public final class Values {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT);
 
-  /** {@code YYYY-MM-DD} then {@code T} (a space is normalised to it), fraction and offset optional. */
+  /**
+   * {@code YYYY-MM-DD} then {@code T} (a space is normalised to it), fraction and offset optional.
+   */
   private static final DateTimeFormatter DATE_TIME =
       new DateTimeFormatterBuilder()
           .append(DateTimeFormatter.ISO_LOCAL_DATE)
@@ -74,12 +75,14 @@ public final class Values {
     try {
       TemporalAccessor parsed = DATE_TIME.parse(value);
       long localSecond =
-          parsed.getLong(ChronoField.EPOCH_DAY) * 86_400L + parsed.getLong(ChronoField.SECOND_OF_DAY);
+          parsed.getLong(ChronoField.EPOCH_DAY) * 86_400L
+              + parsed.getLong(ChronoField.SECOND_OF_DAY);
       long offsetSeconds =
           parsed.isSupported(ChronoField.OFFSET_SECONDS)
               ? parsed.getLong(ChronoField.OFFSET_SECONDS)
               : 0;
-      return Instant.ofEpochSecond(localSecond - offsetSeconds, parsed.getLong(ChronoField.NANO_OF_SECOND));
+      return Instant.ofEpochSecond(
+          localSecond - offsetSeconds, parsed.getLong(ChronoField.NANO_OF_SECOND));
     } catch (DateTimeException e) {
       throw new InvalidValueException(column, quote(text) + " is not a date-time");
     }
@@ -121,6 +124,8 @@ public final class Values {
   }
 
   private static String notAnInteger(String value, String width) {
-    return value.matches("[+-]?\\d+") ? " is out of range for a " + width + " integer" : " is not an integer";
+    return value.matches("[+-]?\\d+")
+        ? " is out of range for a " + width + " integer"
+        : " is not an integer";
   }
 }

@@ -1,6 +1,5 @@
 package dev.traininginputs.sequence;
 
-import dev.traininginputs.assemble.JoinByCustomer;
 import dev.traininginputs.model.Action;
 import dev.traininginputs.model.History;
 import dev.traininginputs.model.ImpressedItem;
@@ -17,21 +16,36 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Builds every training row of one customer from the output of {@link JoinByCustomer}.
+ * Builds every training row of one customer from a join that put the customer's action lists under
+ * {@link #ACTIONS} and impressed items under {@link #ITEMS} ({@code assemble.JoinByCustomer}).
  *
  * <p>Each distinct impression day of the customer gets its history built once, and every impressed
  * item of that day becomes a row sharing it. A customer with impressions and no actions gets
- * all-zero histories; a customer with actions and no impressions yields nothing. Counters:
- * {@link Counters#historiesBuilt()}, {@link Counters#rowsBuilt()}.
+ * all-zero histories; a customer with actions and no impressions yields nothing. The DoFn holds all
+ * of a customer's impressed items, so it can regroup them freely. Counters: {@link
+ * Counters#historiesBuilt()}, {@link Counters#rowsBuilt()}.
  */
 public final class BuildHistories
     extends PTransform<PCollection<KV<Long, CoGbkResult>>, PCollection<TrainingRow>> {
+
+  /** In the joined input: the customer's action lists, each from {@code KeepNewestPerDay}. */
+  public static final TupleTag<List<Action>> ACTIONS = new TupleTag<>() {};
+
+  /** In the joined input: the customer's impressed items. */
+  public static final TupleTag<ImpressedItem> ITEMS = new TupleTag<>() {};
+
   private final HistoryBuilder builder;
 
-  public BuildHistories(int sequenceLength, LookbackWindow window) {
-    this.builder = new HistoryBuilder(sequenceLength, window);
+  private BuildHistories(HistoryBuilder builder) {
+    this.builder = builder;
+  }
+
+  /** Histories of {@code sequenceLength} actions from the days {@code window} makes eligible. */
+  public static BuildHistories of(int sequenceLength, LookbackWindow window) {
+    return new BuildHistories(new HistoryBuilder(sequenceLength, window));
   }
 
   @Override
@@ -51,12 +65,12 @@ public final class BuildHistories
     @ProcessElement
     public void process(@Element KV<Long, CoGbkResult> customer, OutputReceiver<TrainingRow> out) {
       CoGbkResult joined = customer.getValue();
-      Iterable<ImpressedItem> items = joined.getAll(JoinByCustomer.ITEMS);
+      Iterable<ImpressedItem> items = joined.getAll(ITEMS);
       if (!items.iterator().hasNext()) {
         return;
       }
       List<Action> actions = new ArrayList<>();
-      joined.getAll(JoinByCustomer.ACTIONS).forEach(actions::addAll);
+      joined.getAll(ACTIONS).forEach(actions::addAll);
       HistoryBuilder.CustomerActions customerActions = builder.of(actions);
       Map<Integer, History> byDay = new HashMap<>();
       for (ImpressedItem item : items) {

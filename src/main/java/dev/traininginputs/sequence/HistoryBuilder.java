@@ -18,7 +18,8 @@ public final class HistoryBuilder implements Serializable {
 
   public HistoryBuilder(int sequenceLength, LookbackWindow window) {
     if (sequenceLength < 1) {
-      throw new IllegalArgumentException("sequenceLength must be at least 1, was " + sequenceLength);
+      throw new IllegalArgumentException(
+          "sequenceLength must be at least 1, was " + sequenceLength);
     }
     this.sequenceLength = sequenceLength;
     this.window = window;
@@ -29,11 +30,6 @@ public final class HistoryBuilder implements Serializable {
     Action[] sorted = actions.toArray(new Action[0]);
     java.util.Arrays.sort(sorted, Action.NEWEST_FIRST);
     return new CustomerActions(sorted);
-  }
-
-  /** The history of one impression day, from the customer's actions in any order. */
-  public History historyOn(int impressionDay, Collection<Action> actions) {
-    return of(actions).historyOn(impressionDay);
   }
 
   /** A customer's actions sorted newest first. */

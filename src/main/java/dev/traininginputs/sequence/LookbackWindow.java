@@ -19,18 +19,18 @@ public final class LookbackWindow implements Serializable {
     this.lookbackDays = lookbackDays;
   }
 
-  public int lookbackDays() {
-    return lookbackDays;
-  }
-
-  /** Whether an action on {@code actionDay} is eligible for an impression on {@code impressionDay}. */
+  /**
+   * Whether an action on {@code actionDay} is eligible for an impression on {@code impressionDay}.
+   */
   public boolean isEligible(int actionDay, int impressionDay) {
-    return actionDay <= (long) impressionDay - 1 && actionDay >= (long) impressionDay - lookbackDays;
+    return actionDay <= (long) impressionDay - 1
+        && actionDay >= (long) impressionDay - lookbackDays;
   }
 
   /** The action days that at least one of the given impression days can use. */
   public UsableDays usableDays(Collection<Integer> impressionDays) {
-    return new UsableDays(impressionDays.stream().mapToInt(Integer::intValue).sorted().distinct().toArray());
+    return new UsableDays(
+        impressionDays.stream().mapToInt(Integer::intValue).sorted().distinct().toArray());
   }
 
   /** A set of action days, given as the impression days that look back to them. */

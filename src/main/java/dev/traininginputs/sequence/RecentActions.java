@@ -17,6 +17,7 @@ import java.util.TreeMap;
 public final class RecentActions {
   /** Per day, a heap whose head is the oldest action kept, the one to evict first. */
   private final TreeMap<Integer, PriorityQueue<Action>> byDay = new TreeMap<>();
+
   private final int perDay;
 
   public RecentActions(int perDay) {
@@ -28,7 +29,8 @@ public final class RecentActions {
 
   public void add(Action action) {
     PriorityQueue<Action> day =
-        byDay.computeIfAbsent(action.day(), d -> new PriorityQueue<>(Action.NEWEST_FIRST.reversed()));
+        byDay.computeIfAbsent(
+            action.day(), d -> new PriorityQueue<>(Action.NEWEST_FIRST.reversed()));
     if (day.size() < perDay) {
       day.add(action);
     } else if (Action.NEWEST_FIRST.compare(action, day.peek()) < 0) {

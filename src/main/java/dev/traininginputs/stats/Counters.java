@@ -1,13 +1,19 @@
 package dev.traininginputs.stats;
 
 import dev.traininginputs.model.Source;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 
 /**
- * Every Beam counter the pipeline keeps, by name. They are for progress and dashboards; the
- * figures of record are computed as data (SPEC §5), because some runners only report attempted
- * counter values.
+ * Every Beam counter the pipeline keeps, by name. They are for progress and dashboards; the figures
+ * of record are computed as data (SPEC §5), because some runners only report attempted counter
+ * values.
  */
 public final class Counters {
   public static final String NAMESPACE = "training_inputs";
@@ -44,6 +50,38 @@ public final class Counters {
   /** Training rows emitted. */
   public static Counter rowsBuilt() {
     return counter("rows_built");
+  }
+
+  /**
+   * The current value of every counter of this class, by name: committed where the runner knows it,
+   * attempted otherwise. While a pipeline runs, for progress; at the end, the work done (every line
+   * read once, every history built once).
+   */
+  public static Map<String, Long> values(PipelineResult result) {
+    Map<String, Long> values = new TreeMap<>();
+    for (MetricResult<Long> counter :
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.inNamespace(NAMESPACE))
+                    .build())
+            .getCounters()) {
+      values.merge(counter.getName().getName(), value(counter), Long::sum);
+    }
+    return values;
+  }
+
+  private static long value(MetricResult<Long> counter) {
+    try {
+      Long committed = counter.getCommitted();
+      if (committed != null) {
+        return committed;
+      }
+    } catch (UnsupportedOperationException e) {
+      // Some runners only know attempted values.
+    }
+    return counter.getAttempted();
   }
 
   private static Counter counter(String name) {

@@ -3,8 +3,8 @@ package dev.traininginputs.stats;
 import dev.traininginputs.model.TrainingRow;
 
 /**
- * For each of the first K positions, how often each action type stands there (SPEC §5
- * {@code action_type_frequency_by_position}): the bias of the most recent actions.
+ * For each of the first K positions, how often each action type stands there (SPEC §5 {@code
+ * action_type_frequency_by_position}): the bias of the most recent actions.
  */
 public final class PositionTypeCounts implements RowAccumulator<PositionTypeCounts> {
   private final long[][] counts;
@@ -29,7 +29,8 @@ public final class PositionTypeCounts implements RowAccumulator<PositionTypeCoun
   @Override
   public void mergeFrom(PositionTypeCounts other) {
     if (other.counts.length != counts.length) {
-      throw new IllegalArgumentException("cannot merge " + other.counts.length + " positions into " + counts.length);
+      throw new IllegalArgumentException(
+          "cannot merge " + other.counts.length + " positions into " + counts.length);
     }
     rows += other.rows;
     for (int p = 0; p < counts.length; p++) {

@@ -10,15 +10,16 @@ import java.util.regex.Pattern;
 
 /**
  * Rejections per source and kind of reason, for the report. A kind is the reason with its values
- * blanked ({@code click_time: "2025-02-30 10:00:00" is not a date-time} becomes
- * {@code click_time: … is not a date-time}), so that a million bad timestamps are one line.
- * At most {@value #MAX_KINDS} kinds are kept per source; the rest are counted as "other".
+ * blanked ({@code click_time: "2025-02-30 10:00:00" is not a date-time} becomes {@code click_time:
+ * … is not a date-time}), so that a million bad timestamps are one line. At most {@value
+ * #MAX_KINDS} kinds are kept per source; the rest are counted as "other".
  */
 public final class RejectionReasons implements Mergeable<RejectionReasons> {
   static final int MAX_KINDS = 200;
   static final String OTHER = "(other reasons)";
   private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"(?:\\.\\.\\.)?");
-  private static final Pattern NUMBER = Pattern.compile("(?<![\\w\\[])-?\\d+(?:\\.\\d+)?(?![\\w\\]-])");
+  private static final Pattern NUMBER =
+      Pattern.compile("(?<![\\w\\[])-?\\d+(?:\\.\\d+)?(?![\\w\\]-])");
   private static final Pattern PARENTHESES = Pattern.compile("\\s*\\(.*\\)$");
   private static final Pattern INDEX = Pattern.compile("\\[\\d+\\]");
 
@@ -30,8 +31,7 @@ public final class RejectionReasons implements Mergeable<RejectionReasons> {
 
   @Override
   public void mergeFrom(RejectionReasons other) {
-    other.bySource.forEach(
-        (source, kinds) -> kinds.forEach((kind, n) -> count(source, kind, n)));
+    other.bySource.forEach((source, kinds) -> kinds.forEach((kind, n) -> count(source, kind, n)));
   }
 
   private void count(String source, String kind, long n) {
@@ -43,10 +43,12 @@ public final class RejectionReasons implements Mergeable<RejectionReasons> {
   /** The {@code limit} most frequent kinds of a source, most frequent first, ties by name. */
   public Map<String, Long> top(String source, int limit) {
     Map<String, Long> top = new LinkedHashMap<>();
-    List<Map.Entry<String, Long>> entries = List.copyOf(bySource.getOrDefault(source, new TreeMap<>()).entrySet());
+    List<Map.Entry<String, Long>> entries =
+        List.copyOf(bySource.getOrDefault(source, new TreeMap<>()).entrySet());
     entries.stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-            .thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()))
         .limit(limit)
         .forEach(e -> top.put(e.getKey(), e.getValue()));
     return top;

@@ -1,38 +1,35 @@
 package dev.traininginputs.stats;
 
+import dev.traininginputs.model.Days;
 import dev.traininginputs.model.Source;
+import dev.traininginputs.model.TrainingRow;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * Every figure of SPEC §5 for one run, plus the rejection reasons the report shows. Built from
- * partial figures, each filling some fields, merged by {@link #mergeFrom}: the pipeline computes
- * each figure where it is cheapest and one Combine puts them together.
+ * partial figures, each filling some fields, merged by {@link #mergeFrom}: every part comes from a
+ * step that reads its data anyway (the row figures from the writer, one part per file; the source
+ * counts from the readers, one part per file; the rejection reasons from the rejected-records
+ * writer), so that no collection of the pipeline needs a second consumer for its figures.
  */
-public final class RunMetrics implements Mergeable<RunMetrics> {
-  private HistoryStats history = new HistoryStats();
-  private LengthHistogram lengths = new LengthHistogram();
+public final class RunMetrics implements RowAccumulator<RunMetrics> {
+  /** Per impression day (epoch day): rows, empty histories, lengths and types. */
+  private final TreeMap<Integer, HistoryStats> days = new TreeMap<>();
+
+  private final LengthHistogram lengths = new LengthHistogram();
   private PositionTypeCounts positions;
   private long customers;
   private final TreeMap<String, SourceCounts> sources = new TreeMap<>();
-  private RejectionReasons rejections = new RejectionReasons();
+  private final RejectionReasons rejections = new RejectionReasons();
 
-  public static RunMetrics ofHistory(HistoryStats history) {
+  /** An empty figure to {@link #add} rows to, analysing the first {@code positions} positions. */
+  public static RunMetrics ofRows(int positions) {
     RunMetrics part = new RunMetrics();
-    part.history = history;
-    return part;
-  }
-
-  public static RunMetrics ofLengths(LengthHistogram lengths) {
-    RunMetrics part = new RunMetrics();
-    part.lengths = lengths;
-    return part;
-  }
-
-  public static RunMetrics ofPositions(PositionTypeCounts positions) {
-    RunMetrics part = new RunMetrics();
-    part.positions = positions;
+    part.positions = new PositionTypeCounts(positions);
     return part;
   }
 
@@ -42,25 +39,36 @@ public final class RunMetrics implements Mergeable<RunMetrics> {
     return part;
   }
 
-  public static RunMetrics ofSource(String source, SourceCounts counts) {
+  public static RunMetrics ofSource(Source source, SourceCounts counts) {
     RunMetrics part = new RunMetrics();
-    part.sources.put(source, counts);
+    part.sources.put(source.id(), counts);
     return part;
   }
 
   public static RunMetrics ofRejections(RejectionReasons rejections) {
     RunMetrics part = new RunMetrics();
-    part.rejections = rejections;
+    part.rejections.mergeFrom(rejections);
     return part;
+  }
+
+  /** Adds one training row; only to figures made by {@link #ofRows}. */
+  @Override
+  public void add(TrainingRow row) {
+    days.computeIfAbsent(row.item().day(), day -> new HistoryStats()).add(row);
+    lengths.add(row);
+    positions.add(row);
   }
 
   @Override
   public void mergeFrom(RunMetrics other) {
-    history.mergeFrom(other.history);
+    other.days.forEach(
+        (day, stats) -> days.computeIfAbsent(day, d -> new HistoryStats()).mergeFrom(stats));
     lengths.mergeFrom(other.lengths);
-    if (positions == null) {
-      positions = other.positions;
-    } else if (other.positions != null) {
+    if (other.positions != null) {
+      if (positions == null) {
+        // A copy: the other figure may be a Combine's input, which must not change.
+        positions = new PositionTypeCounts(other.positions.positions());
+      }
       positions.mergeFrom(other.positions);
     }
     customers += other.customers;
@@ -68,8 +76,18 @@ public final class RunMetrics implements Mergeable<RunMetrics> {
     rejections.mergeFrom(other.rejections);
   }
 
+  /** The figures of all rows, whatever their day. */
   public HistoryStats history() {
-    return history;
+    HistoryStats all = new HistoryStats();
+    days.values().forEach(all::mergeFrom);
+    return all;
+  }
+
+  /** The figures of each impression day written: {@code YYYY-MM-DD} to figures, in day order. */
+  public Map<String, HistoryStats> days() {
+    Map<String, HistoryStats> byDay = new LinkedHashMap<>();
+    days.forEach((day, stats) -> byDay.put(Days.format(day), stats));
+    return Collections.unmodifiableMap(byDay);
   }
 
   public LengthHistogram lengths() {

@@ -10,6 +10,7 @@ public record SourceCounts(long read, long accepted, long rejected) implements S
   public static final SourceCounts ZERO = new SourceCounts(0, 0, 0);
 
   public SourceCounts plus(SourceCounts other) {
-    return new SourceCounts(read + other.read, accepted + other.accepted, rejected + other.rejected);
+    return new SourceCounts(
+        read + other.read, accepted + other.accepted, rejected + other.rejected);
   }
 }

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Compares the outputs of two runs: the same rows (as a multiset, whatever the files), the same
- * metrics file, and the same rejected records. Used by {@code scripts/integration-test} to hold
- * the DirectRunner, SparkRunner local and the standalone cluster to one result.
+ * metrics file, and the same rejected records. Used by {@code scripts/integration-test} to hold the
+ * DirectRunner, SparkRunner local and the standalone cluster to one result.
  *
  * <pre>CompareOutputs EXPECTED_OUTPUT ACTUAL_OUTPUT...</pre>
  */
@@ -30,17 +30,28 @@ public final class CompareOutputs {
       List<String> problems = new ArrayList<>();
       List<String> actualRows = rows(actual);
       if (!actualRows.equals(expectedRows)) {
-        problems.add("rows differ: " + expectedRows.size() + " against " + actualRows.size()
-            + firstDifference(expectedRows, actualRows));
+        problems.add(
+            "rows differ: "
+                + expectedRows.size()
+                + " against "
+                + actualRows.size()
+                + firstDifference(expectedRows, actualRows));
       }
-      if (!Files.readString(expected.resolve("_metrics.json")).equals(Files.readString(actual.resolve("_metrics.json")))) {
+      if (!Files.readString(expected.resolve("_metrics.json"))
+          .equals(Files.readString(actual.resolve("_metrics.json")))) {
         problems.add("_metrics.json differs");
       }
       if (!rejected(expected).equals(rejected(actual))) {
         problems.add("rejected records differ");
       }
-      System.out.printf("%s against %s: %d rows, %s%n", actual, expected, actualRows.size(),
-          problems.isEmpty() ? "same rows, metrics and rejected records" : String.join("; ", problems));
+      System.out.printf(
+          "%s against %s: %d rows, %s%n",
+          actual,
+          expected,
+          actualRows.size(),
+          problems.isEmpty()
+              ? "same rows, metrics and rejected records"
+              : String.join("; ", problems));
       failures += problems.isEmpty() ? 0 : 1;
     }
     if (expectedRows.isEmpty()) {
@@ -78,8 +89,11 @@ public final class CompareOutputs {
     while (i < expected.size() && i < actual.size() && expected.get(i).equals(actual.get(i))) {
       i++;
     }
-    return "; first difference at row " + i + ": expected "
-        + (i < expected.size() ? expected.get(i) : "nothing") + ", got "
+    return "; first difference at row "
+        + i
+        + ": expected "
+        + (i < expected.size() ? expected.get(i) : "nothing")
+        + ", got "
         + (i < actual.size() ? actual.get(i) : "nothing");
   }
 }

@@ -18,8 +18,8 @@ class DataGeneratorTest {
   @TempDir Path other;
 
   private static DataGenerator.Settings settings(long seed) {
-    return new DataGenerator.Settings(seed, 200, 80, 5, LocalDate.parse("2025-03-14"), 30,
-        2_000, 400, 100, 500, 1, 300, 0.05);
+    return new DataGenerator.Settings(
+        seed, 200, 80, 5, LocalDate.parse("2025-03-14"), 30, 2_000, 400, 100, 500, 1, 300, 0.05);
   }
 
   private static final List<String> FILES =
@@ -44,8 +44,12 @@ class DataGeneratorTest {
     // 200 rows + 5 days of the hot customer, and about 5% malformed lines on top.
     assertThat(written.impressions() >= 205 && written.impressions() < 240, equalTo(true));
     assertThat(written.clicks() >= 2_300 && written.clicks() < 2_500, equalTo(true));
-    assertThat(Files.readAllLines(first.resolve("clicks_x.csv")).size(), equalTo((int) written.clicks() + 1));
+    assertThat(
+        Files.readAllLines(first.resolve("clicks_x.csv")).size(),
+        equalTo((int) written.clicks() + 1));
     String clicks = Files.readString(first.resolve("clicks_x.csv"));
-    assertThat(clicks.contains("dt=") && clicks.contains("Z\n") && clicks.contains("+02:00"), equalTo(true));
+    assertThat(
+        clicks.contains("dt=") && clicks.contains("Z\n") && clicks.contains("+02:00"),
+        equalTo(true));
   }
 }

@@ -12,10 +12,11 @@ class CodersTest {
 
   @Test
   void action() throws Exception {
-    for (Action a : List.of(
-        new Action(Long.MIN_VALUE, Integer.MIN_VALUE, Long.MIN_VALUE, 0, ActionType.CLICK, 1),
-        new Action(-1, -5, -86_400, 999_999_999, ActionType.ORDER, Integer.MAX_VALUE),
-        new Action(Long.MAX_VALUE, 20_000, 1_741_000_000L, 5, ActionType.ADD_TO_CART, 17))) {
+    for (Action a :
+        List.of(
+            new Action(Long.MIN_VALUE, Integer.MIN_VALUE, Long.MIN_VALUE, 0, ActionType.CLICK, 1),
+            new Action(-1, -5, -86_400, 999_999_999, ActionType.ORDER, Integer.MAX_VALUE),
+            new Action(Long.MAX_VALUE, 20_000, 1_741_000_000L, 5, ActionType.ADD_TO_CART, 17))) {
       CoderProperties.coderDecodeEncodeEqual(Action.Coder.of(), a);
       CoderProperties.coderDeterministic(Action.Coder.of(), a, a);
     }
@@ -23,23 +24,34 @@ class CodersTest {
 
   @Test
   void impression() throws Exception {
-    CoderProperties.coderDecodeEncodeEqual(Impression.Coder.of(),
-        new Impression(20_000, "r,ü\"1", -3, List.of(new Impression.Item(5, true), new Impression.Item(5, false))));
-    CoderProperties.coderDecodeEncodeEqual(Impression.Coder.of(), new Impression(0, "r", 0, List.of()));
+    CoderProperties.coderDecodeEncodeEqual(
+        Impression.Coder.of(),
+        new Impression(
+            20_000,
+            "r,ü\"1",
+            -3,
+            List.of(new Impression.Item(5, true), new Impression.Item(5, false))));
+    CoderProperties.coderDecodeEncodeEqual(
+        Impression.Coder.of(), new Impression(0, "r", 0, List.of()));
   }
 
   @Test
   void trainingRowKeepsTheFullPaddedArrays() throws Exception {
     ImpressedItem item = new ImpressedItem(-9, 20_000, "r-1", 3, 42, true);
-    for (History h : List.of(History.empty(1000), history(1000, ints(7, 8, 9), ints(3, 2, 1)),
-        history(3, ints(Integer.MAX_VALUE, 1, 2), ints(1, 1, 1)), history(1, ints(), ints()))) {
+    for (History h :
+        List.of(
+            History.empty(1000),
+            history(1000, ints(7, 8, 9), ints(3, 2, 1)),
+            history(3, ints(Integer.MAX_VALUE, 1, 2), ints(1, 1, 1)),
+            history(1, ints(), ints()))) {
       CoderProperties.coderDecodeEncodeEqual(TrainingRow.Coder.of(), new TrainingRow(item, h));
     }
   }
 
   @Test
   void rejectedRecord() throws Exception {
-    CoderProperties.coderDecodeEncodeEqual(RejectedRecord.Coder.of(),
+    CoderProperties.coderDecodeEncodeEqual(
+        RejectedRecord.Coder.of(),
         new RejectedRecord("clicks", "/a b/c.csv", Long.MAX_VALUE, "why: \"x\"", "raw,\u20ac"));
   }
 }

@@ -22,16 +22,19 @@ class CsvHeaderTest {
   @Test
   void missing_listsRequiredColumnsNotInTheHeader() throws Exception {
     CsvHeader header = CsvHeader.parse(" dt , customer_id,click_time");
-    assertThat(header.missing(List.of("dt", "customer_id", "item_id", "click_time")), contains("item_id"));
+    assertThat(
+        header.missing(List.of("dt", "customer_id", "item_id", "click_time")), contains("item_id"));
     assertThat(header.missing(List.of("dt")), empty());
   }
 
   @Test
   void row_rejectsTooFewAndTooManyFields() throws Exception {
     CsvHeader header = CsvHeader.parse("a,b,c");
-    assertThat(assertThrows(InvalidValueException.class, () -> header.row("1,2")).getMessage(),
+    assertThat(
+        assertThrows(InvalidValueException.class, () -> header.row("1,2")).getMessage(),
         equalTo("row: has 2 fields, the header has 3"));
-    assertThat(assertThrows(InvalidValueException.class, () -> header.row("1,2,3,4")).getMessage(),
+    assertThat(
+        assertThrows(InvalidValueException.class, () -> header.row("1,2,3,4")).getMessage(),
         equalTo("row: has 4 fields, the header has 3"));
   }
 

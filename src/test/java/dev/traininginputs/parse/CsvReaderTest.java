@@ -18,7 +18,8 @@ class CsvReaderTest {
 
   private static List<CsvReader.Line> lines(byte[] content) throws Exception {
     List<CsvReader.Line> lines = new ArrayList<>();
-    try (CsvReader reader = CsvReader.open(Channels.newChannel(new ByteArrayInputStream(content)))) {
+    try (CsvReader reader =
+        CsvReader.open(Channels.newChannel(new ByteArrayInputStream(content)))) {
       for (CsvReader.Line line = reader.next(); line != null; line = reader.next()) {
         lines.add(line);
       }
@@ -32,24 +33,31 @@ class CsvReaderTest {
 
   @Test
   void next_skipsBlankLinesAndKeepsPhysicalLineNumbers() throws Exception {
-    assertThat(lines("a,b\n\n1,2\n   \n3,4\n\n"), contains(
-        new CsvReader.Line(1, "a,b"), new CsvReader.Line(3, "1,2"), new CsvReader.Line(5, "3,4")));
+    assertThat(
+        lines("a,b\n\n1,2\n   \n3,4\n\n"),
+        contains(
+            new CsvReader.Line(1, "a,b"),
+            new CsvReader.Line(3, "1,2"),
+            new CsvReader.Line(5, "3,4")));
   }
 
   @Test
   void next_stripsByteOrderMarkAndCrlf() throws Exception {
-    assertThat(lines("\uFEFFa,b\r\n1,2\r\n"), contains(
-        new CsvReader.Line(1, "a,b"), new CsvReader.Line(2, "1,2")));
+    assertThat(
+        lines("\uFEFFa,b\r\n1,2\r\n"),
+        contains(new CsvReader.Line(1, "a,b"), new CsvReader.Line(2, "1,2")));
   }
 
   @Test
   void next_withoutTrailingNewlineReadsTheLastLine() throws Exception {
-    assertThat(lines("a,b\n1,2"), contains(new CsvReader.Line(1, "a,b"), new CsvReader.Line(2, "1,2")));
+    assertThat(
+        lines("a,b\n1,2"), contains(new CsvReader.Line(1, "a,b"), new CsvReader.Line(2, "1,2")));
   }
 
   @Test
   void next_onEmptyFileIsNull() throws Exception {
-    try (CsvReader reader = CsvReader.open(Channels.newChannel(new ByteArrayInputStream(new byte[0])))) {
+    try (CsvReader reader =
+        CsvReader.open(Channels.newChannel(new ByteArrayInputStream(new byte[0])))) {
       assertThat(reader.next(), nullValue());
     }
   }
@@ -57,13 +65,14 @@ class CsvReaderTest {
   @Test
   void next_replacesInvalidUtf8InsteadOfFailing() throws Exception {
     byte[] content = {'a', ',', (byte) 0xC3, '\n', '1', ',', '2', '\n'};
-    assertThat(lines(content), contains(
-        new CsvReader.Line(1, "a,\uFFFD"), new CsvReader.Line(2, "1,2")));
+    assertThat(
+        lines(content), contains(new CsvReader.Line(1, "a,\uFFFD"), new CsvReader.Line(2, "1,2")));
   }
 
   @Test
   void split_handlesQuotesCommasAndDoubledQuotes() throws Exception {
-    assertThat(CsvReader.split("a,\"b,c\",\"say \"\"hi\"\"\",,\"\""),
+    assertThat(
+        CsvReader.split("a,\"b,c\",\"say \"\"hi\"\"\",,\"\""),
         contains("a", "b,c", "say \"hi\"", "", ""));
   }
 
@@ -91,9 +100,12 @@ class CsvReaderTest {
 
   @Test
   void split_rejectsAnEmptyLineAndEmbeddedLineBreaks() {
-    assertThat(assertThrows(InvalidValueException.class, () -> CsvReader.splitQuoted("")).getMessage(),
+    assertThat(
+        assertThrows(InvalidValueException.class, () -> CsvReader.splitQuoted("")).getMessage(),
         equalTo("row: is empty"));
-    assertThat(assertThrows(InvalidValueException.class, () -> CsvReader.split("\"a\",b\rc,d")).getMessage(),
+    assertThat(
+        assertThrows(InvalidValueException.class, () -> CsvReader.split("\"a\",b\rc,d"))
+            .getMessage(),
         equalTo("row: contains a line break outside quotes"));
   }
 

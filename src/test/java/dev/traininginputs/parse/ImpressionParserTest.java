@@ -27,11 +27,18 @@ class ImpressionParserTest {
 
   @Test
   void parse_readsEveryFieldByName() throws Exception {
-    Impression impression = parse(
-        "42,\"[{\"\"item_id\"\": 7, \"\"is_order\"\": false}, {\"\"is_order\"\": true, \"\"item_id\"\": 9, \"\"x\"\": 1}]\","
-            + "dt=2025-03-10,\"r,1\",ignored");
-    assertThat(impression, equalTo(new Impression(Days.of("2025-03-10"), "r,1", 42,
-        List.of(new Impression.Item(7, false), new Impression.Item(9, true)))));
+    Impression impression =
+        parse(
+            "42,\"[{\"\"item_id\"\": 7, \"\"is_order\"\": false}, {\"\"is_order\"\": true, \"\"item_id\"\": 9, \"\"x\"\": 1}]\","
+                + "dt=2025-03-10,\"r,1\",ignored");
+    assertThat(
+        impression,
+        equalTo(
+            new Impression(
+                Days.of("2025-03-10"),
+                "r,1",
+                42,
+                List.of(new Impression.Item(7, false), new Impression.Item(9, true)))));
   }
 
   @Test
@@ -50,19 +57,22 @@ class ImpressionParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "[{\"item_id\": 7, \"is_order\": false}                  | impressions: is not valid JSON",
-      "{\"item_id\": 7, \"is_order\": false}                   | impressions: expected a JSON array, found object",
-      "[{\"item_id\": 7, \"is_order\": false}] x               | impressions: is not valid JSON",
-      "[7]                                                     | impressions[0]: expected an object with item_id and is_order",
-      "[{\"is_order\": false}]                                 | impressions[0].item_id: is missing",
-      "[{\"item_id\": 7}]                                      | impressions[0].is_order: is missing",
-      "[{\"item_id\": \"7\", \"is_order\": false}]             | impressions[0].item_id: \"7\" is not a 32-bit integer",
-      "[{\"item_id\": 7.5, \"is_order\": false}]               | impressions[0].item_id: 7.5 is not a 32-bit integer",
-      "[{\"item_id\": 2147483648, \"is_order\": false}]        | impressions[0].item_id: 2147483648 is not a 32-bit integer",
-      "[{\"item_id\": 0, \"is_order\": false}]                 | impressions[0].item_id: 0 is not a valid item id (must be at least 1)",
-      "[{\"item_id\": 1, \"is_order\": false}, {\"item_id\": 2, \"is_order\": 1}] | impressions[1].is_order: 1 is not true or false",
-      "[{\"item_id\": 1, \"item_id\": 2, \"is_order\": true}]  | impressions: is not valid JSON"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "[{\"item_id\": 7, \"is_order\": false}                  | impressions: is not valid JSON",
+        "{\"item_id\": 7, \"is_order\": false}                   | impressions: expected a JSON array, found object",
+        "[{\"item_id\": 7, \"is_order\": false}] x               | impressions: is not valid JSON",
+        "[7]                                                     | impressions[0]: expected an object with item_id and is_order",
+        "[{\"is_order\": false}]                                 | impressions[0].item_id: is missing",
+        "[{\"item_id\": 7}]                                      | impressions[0].is_order: is missing",
+        "[{\"item_id\": \"7\", \"is_order\": false}]             | impressions[0].item_id: \"7\" is not a 32-bit integer",
+        "[{\"item_id\": 7.5, \"is_order\": false}]               | impressions[0].item_id: 7.5 is not a 32-bit integer",
+        "[{\"item_id\": 2147483648, \"is_order\": false}]        | impressions[0].item_id: 2147483648 is not a 32-bit integer",
+        "[{\"item_id\": 0, \"is_order\": false}]                 | impressions[0].item_id: 0 is not a valid item id (must be at least 1)",
+        "[{\"item_id\": 1, \"is_order\": false}, {\"item_id\": 2, \"is_order\": 1}] | impressions[1].is_order: 1 is not true or false",
+        "[{\"item_id\": 1, \"item_id\": 2, \"is_order\": true}]  | impressions: is not valid JSON"
+      })
   void parse_rejectsBrokenOrWronglyTypedJson(String json, String expectedReason) {
     String line = "42,\"" + json.replace("\"", "\"\"") + "\",2025-03-10,r1,x";
     assertThat(reason(line), startsWith(expectedReason));

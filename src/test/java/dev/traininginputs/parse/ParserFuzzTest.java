@@ -1,10 +1,10 @@
 package dev.traininginputs.parse;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyString;
 
 import dev.traininginputs.model.Action;
 import dev.traininginputs.model.Impression;
@@ -32,16 +32,29 @@ class ParserFuzzTest {
 
   static List<Case> cases() {
     return List.of(
-        new Case("impressions", "dt,ranking_id,customer_id,impressions", List.of(
-            "2025-03-10,r1,7,\"[{\"\"item_id\"\": 5, \"\"is_order\"\": false}, {\"\"item_id\"\": 6, \"\"is_order\"\": true}]\"",
-            "dt=2025-03-10,\"r,2\",-9,[]"), new ImpressionParser()),
-        new Case("clicks", "dt,customer_id,item_id,click_time", List.of(
-            "2025-03-10,7,11,2025-03-10 10:00:00", "dt=2025-03-10,8,12,2025-03-09T23:59:30.123+01:00"),
+        new Case(
+            "impressions",
+            "dt,ranking_id,customer_id,impressions",
+            List.of(
+                "2025-03-10,r1,7,\"[{\"\"item_id\"\": 5, \"\"is_order\"\": false}, {\"\"item_id\"\": 6, \"\"is_order\"\": true}]\"",
+                "dt=2025-03-10,\"r,2\",-9,[]"),
+            new ImpressionParser()),
+        new Case(
+            "clicks",
+            "dt,customer_id,item_id,click_time",
+            List.of(
+                "2025-03-10,7,11,2025-03-10 10:00:00",
+                "dt=2025-03-10,8,12,2025-03-09T23:59:30.123+01:00"),
             ActionParser.CLICKS),
-        new Case("add_to_carts", "customer_id,dt,simple_id,config_id,occurred_at", List.of(
-            "7,2025-03-10,1-2,17,2025-03-10T10:00:00Z"), ActionParser.ADD_TO_CARTS),
-        new Case("previous_orders", "order_date,customer_id,config_id", List.of(
-            "2025-03-05,7,18", "dt=2024-02-29,9223372036854775807,2147483647"),
+        new Case(
+            "add_to_carts",
+            "customer_id,dt,simple_id,config_id,occurred_at",
+            List.of("7,2025-03-10,1-2,17,2025-03-10T10:00:00Z"),
+            ActionParser.ADD_TO_CARTS),
+        new Case(
+            "previous_orders",
+            "order_date,customer_id,config_id",
+            List.of("2025-03-05,7,18", "dt=2024-02-29,9223372036854775807,2147483647"),
             ActionParser.PREVIOUS_ORDERS));
   }
 
@@ -100,11 +113,15 @@ class ParserFuzzTest {
         line.append(String.join(",", fields));
       }
       case 3 -> line.deleteCharAt(random.nextInt(line.length()));
-      case 4 -> line.insert(random.nextInt(line.length() + 1), ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+      case 4 ->
+          line.insert(
+              random.nextInt(line.length() + 1),
+              ALPHABET.charAt(random.nextInt(ALPHABET.length())));
       case 5 -> line.setLength(random.nextInt(line.length()));
       default -> { // one character changed, several times over
         for (int k = 1 + random.nextInt(3); k > 0; k--) {
-          line.setCharAt(random.nextInt(line.length()), ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+          line.setCharAt(
+              random.nextInt(line.length()), ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
       }
     }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.traininginputs.model.Days;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ValuesTest {
 
@@ -21,10 +21,22 @@ class ValuesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2025-02-30", "2025-13-01", "2023-02-29", "2025-3-1", "20250301",
-      "dt=", "2025-03-10 ", "2025-03-10T00:00:00", "yesterday", "dt=2025-02-30"})
+  @ValueSource(
+      strings = {
+        "2025-02-30",
+        "2025-13-01",
+        "2023-02-29",
+        "2025-3-1",
+        "20250301",
+        "dt=",
+        "2025-03-10 ",
+        "2025-03-10T00:00:00",
+        "yesterday",
+        "dt=2025-02-30"
+      })
   void day_rejectsInvalidDates(String text) {
-    InvalidValueException e = assertThrows(InvalidValueException.class, () -> Values.day("dt", text));
+    InvalidValueException e =
+        assertThrows(InvalidValueException.class, () -> Values.day("dt", text));
     assertThat(e.getMessage(), equalTo("dt: \"" + text + "\" is not a date (YYYY-MM-DD)"));
   }
 
@@ -35,23 +47,36 @@ class ValuesTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "2025-03-10 13:45:30            | 2025-03-10T13:45:30Z",
-      "2025-03-10T13:45:30            | 2025-03-10T13:45:30Z",
-      "2025-03-10T13:45:30Z           | 2025-03-10T13:45:30Z",
-      "2025-03-10 13:45:30.5          | 2025-03-10T13:45:30.500Z",
-      "2025-03-10T13:45:30.123456789Z | 2025-03-10T13:45:30.123456789Z",
-      "2025-03-10T15:45:30+02:00      | 2025-03-10T13:45:30Z",
-      "2025-03-10 01:00:00-05:30      | 2025-03-10T06:30:00Z",
-      "2025-03-10T00:30:00+01:00      | 2025-03-09T23:30:00Z"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2025-03-10 13:45:30            | 2025-03-10T13:45:30Z",
+        "2025-03-10T13:45:30            | 2025-03-10T13:45:30Z",
+        "2025-03-10T13:45:30Z           | 2025-03-10T13:45:30Z",
+        "2025-03-10 13:45:30.5          | 2025-03-10T13:45:30.500Z",
+        "2025-03-10T13:45:30.123456789Z | 2025-03-10T13:45:30.123456789Z",
+        "2025-03-10T15:45:30+02:00      | 2025-03-10T13:45:30Z",
+        "2025-03-10 01:00:00-05:30      | 2025-03-10T06:30:00Z",
+        "2025-03-10T00:30:00+01:00      | 2025-03-09T23:30:00Z"
+      })
   void dateTime_acceptsIsoFormsAndConvertsToUtc(String text, String expected) throws Exception {
     assertThat(Values.dateTime("click_time", text), equalTo(Instant.parse(expected)));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2024-02-10 25:00:00", "2025-02-30 10:00:00", "2025-03-10 10:00",
-      "2025-03-10", "2025-03-10 10:60:00", "2025-03-10 10:00:00 UTC", "2025-03-10T10:00:00+2",
-      "10:00:00", "2025-03-10 10:00:00.", "not a time"})
+  @ValueSource(
+      strings = {
+        "2024-02-10 25:00:00",
+        "2025-02-30 10:00:00",
+        "2025-03-10 10:00",
+        "2025-03-10",
+        "2025-03-10 10:60:00",
+        "2025-03-10 10:00:00 UTC",
+        "2025-03-10T10:00:00+2",
+        "10:00:00",
+        "2025-03-10 10:00:00.",
+        "not a time"
+      })
   void dateTime_rejectsInvalid(String text) {
     InvalidValueException e =
         assertThrows(InvalidValueException.class, () -> Values.dateTime("click_time", text));
@@ -66,14 +91,19 @@ class ValuesTest {
 
   @Test
   void int64_explainsOverflowAndGarbage() {
-    assertThat(assertThrows(InvalidValueException.class,
-            () -> Values.int64("customer_id", "9223372036854775808")).getMessage(),
+    assertThat(
+        assertThrows(
+                InvalidValueException.class,
+                () -> Values.int64("customer_id", "9223372036854775808"))
+            .getMessage(),
         equalTo("customer_id: \"9223372036854775808\" is out of range for a 64-bit integer"));
-    assertThat(assertThrows(InvalidValueException.class,
-            () -> Values.int64("customer_id", "12a")).getMessage(),
+    assertThat(
+        assertThrows(InvalidValueException.class, () -> Values.int64("customer_id", "12a"))
+            .getMessage(),
         equalTo("customer_id: \"12a\" is not an integer"));
-    assertThat(assertThrows(InvalidValueException.class,
-            () -> Values.int64("customer_id", " 12")).getMessage(),
+    assertThat(
+        assertThrows(InvalidValueException.class, () -> Values.int64("customer_id", " 12"))
+            .getMessage(),
         equalTo("customer_id: \" 12\" is not an integer"));
   }
 
@@ -85,17 +115,20 @@ class ValuesTest {
 
   @Test
   void itemId_rejectsZeroNegativeAndOverflow() {
-    assertThat(assertThrows(InvalidValueException.class,
-            () -> Values.itemId("item_id", "0")).getMessage(),
+    assertThat(
+        assertThrows(InvalidValueException.class, () -> Values.itemId("item_id", "0")).getMessage(),
         equalTo("item_id: 0 is not a valid item id (must be at least 1)"));
-    assertThat(assertThrows(InvalidValueException.class,
-            () -> Values.itemId("config_id", "-4")).getMessage(),
+    assertThat(
+        assertThrows(InvalidValueException.class, () -> Values.itemId("config_id", "-4"))
+            .getMessage(),
         equalTo("config_id: -4 is not a valid item id (must be at least 1)"));
-    assertThat(assertThrows(InvalidValueException.class,
-            () -> Values.itemId("item_id", "2147483648")).getMessage(),
+    assertThat(
+        assertThrows(InvalidValueException.class, () -> Values.itemId("item_id", "2147483648"))
+            .getMessage(),
         equalTo("item_id: \"2147483648\" is out of range for a 32-bit integer"));
-    assertThat(assertThrows(InvalidValueException.class,
-            () -> Values.itemId("item_id", "1.0")).getMessage(),
+    assertThat(
+        assertThrows(InvalidValueException.class, () -> Values.itemId("item_id", "1.0"))
+            .getMessage(),
         equalTo("item_id: \"1.0\" is not an integer"));
   }
 

@@ -25,33 +25,35 @@ class HistoryBuilderTest {
   private static final HistoryBuilder BUILDER = new HistoryBuilder(N, new LookbackWindow(L));
 
   private static History historyOn(String day, Action... actions) {
-    return BUILDER.historyOn(Days.of(day), List.of(actions));
+    return BUILDER.of(List.of(actions)).historyOn(Days.of(day));
   }
 
   @Test
   void history_ordersNewestFirstAndPadsWithZeros() {
-    History h = historyOn(D,
-        click(1, 10, "2025-03-01", "10:00"),
-        click(1, 11, "2025-03-09", "10:00"),
-        cart(1, 12, "2025-03-05", "10:00"));
+    History h =
+        historyOn(
+            D,
+            click(1, 10, "2025-03-01", "10:00"),
+            click(1, 11, "2025-03-09", "10:00"),
+            cart(1, 12, "2025-03-05", "10:00"));
     assertThat(h, equalTo(history(N, ints(11, 12, 10), ints(1, 2, 1))));
     assertThat(h.actions().length, equalTo(N));
   }
 
   @Test
   void history_excludesSameDayActions() {
-    History h = historyOn(D,
-        click(1, 10, D, "00:00:01"),
-        click(1, 11, "2025-03-09", "23:59:59"));
+    History h = historyOn(D, click(1, 10, D, "00:00:01"), click(1, 11, "2025-03-09", "23:59:59"));
     assertThat(h, equalTo(history(N, ints(11), ints(1))));
   }
 
   @Test
   void history_excludesLaterActions() {
-    History h = historyOn(D,
-        click(1, 10, "2025-03-11", "10:00"),
-        order(1, 12, "2025-04-01"),
-        click(1, 11, "2025-03-09", "10:00"));
+    History h =
+        historyOn(
+            D,
+            click(1, 10, "2025-03-11", "10:00"),
+            order(1, 12, "2025-04-01"),
+            click(1, 11, "2025-03-09", "10:00"));
     assertThat(h, equalTo(history(N, ints(11), ints(1))));
   }
 
@@ -80,20 +82,24 @@ class HistoryBuilderTest {
 
   @Test
   void history_breaksTimeTiesByTypeThenItemDescending() {
-    History h = historyOn(D,
-        click(1, 5, "2025-03-05", "00:00"),
-        click(1, 9, "2025-03-05", "00:00"),
-        order(1, 3, "2025-03-05"),
-        cart(1, 1, "2025-03-05", "00:00"));
+    History h =
+        historyOn(
+            D,
+            click(1, 5, "2025-03-05", "00:00"),
+            click(1, 9, "2025-03-05", "00:00"),
+            order(1, 3, "2025-03-05"),
+            cart(1, 1, "2025-03-05", "00:00"));
     assertThat(h, equalTo(history(N, ints(3, 1, 9, 5), ints(3, 2, 1, 1))));
   }
 
   @Test
   void history_ordersBySubSecondTime() {
-    History h = historyOn(D,
-        click(1, 1, "2025-03-05", "10:00:00.250"),
-        click(1, 2, "2025-03-05", "10:00:00.000000001"),
-        click(1, 3, "2025-03-05", "10:00:00"));
+    History h =
+        historyOn(
+            D,
+            click(1, 1, "2025-03-05", "10:00:00.250"),
+            click(1, 2, "2025-03-05", "10:00:00.000000001"),
+            click(1, 3, "2025-03-05", "10:00:00"));
     assertThat(h, equalTo(history(N, ints(1, 2, 3), ints(1, 1, 1))));
   }
 
@@ -105,18 +111,26 @@ class HistoryBuilderTest {
 
   @Test
   void history_withExactlyNActionsIsFull() {
-    History h = historyOn(D,
-        click(1, 1, "2025-03-01", "10:00"), click(1, 2, "2025-03-02", "10:00"),
-        click(1, 3, "2025-03-03", "10:00"), click(1, 4, "2025-03-04", "10:00"));
+    History h =
+        historyOn(
+            D,
+            click(1, 1, "2025-03-01", "10:00"),
+            click(1, 2, "2025-03-02", "10:00"),
+            click(1, 3, "2025-03-03", "10:00"),
+            click(1, 4, "2025-03-04", "10:00"));
     assertThat(h, equalTo(history(N, ints(4, 3, 2, 1), ints(1, 1, 1, 1))));
   }
 
   @Test
   void history_withNPlusOneActionsDropsTheOldest() {
-    History h = historyOn(D,
-        click(1, 1, "2025-03-01", "10:00"), click(1, 2, "2025-03-02", "10:00"),
-        click(1, 3, "2025-03-03", "10:00"), click(1, 4, "2025-03-04", "10:00"),
-        order(1, 5, "2025-03-05"));
+    History h =
+        historyOn(
+            D,
+            click(1, 1, "2025-03-01", "10:00"),
+            click(1, 2, "2025-03-02", "10:00"),
+            click(1, 3, "2025-03-03", "10:00"),
+            click(1, 4, "2025-03-04", "10:00"),
+            order(1, 5, "2025-03-05"));
     assertThat(h, equalTo(history(N, ints(5, 4, 3, 2), ints(3, 1, 1, 1))));
   }
 
@@ -127,35 +141,42 @@ class HistoryBuilderTest {
       actions.add(click(1, 100 + i, D, "10:00"));
     }
     actions.add(click(1, 1, "2025-03-01", "10:00"));
-    assertThat(BUILDER.historyOn(Days.of(D), actions), equalTo(history(N, ints(1), ints(1))));
+    assertThat(BUILDER.of(actions).historyOn(Days.of(D)), equalTo(history(N, ints(1), ints(1))));
   }
 
   @Test
   void history_withoutActionsIsAllZero() {
-    History h = BUILDER.historyOn(Days.of(D), Collections.emptyList());
+    History h = BUILDER.of(Collections.emptyList()).historyOn(Days.of(D));
     assertThat(h, equalTo(new History(new int[N], new int[N], 0)));
   }
 
   @Test
   void history_dependsOnTheImpressionDay() {
-    HistoryBuilder.CustomerActions customer = BUILDER.of(List.of(
-        click(1, 1, "2025-03-08", "10:00"), click(1, 2, "2025-03-09", "10:00"),
-        click(1, 3, "2025-03-10", "10:00")));
+    HistoryBuilder.CustomerActions customer =
+        BUILDER.of(
+            List.of(
+                click(1, 1, "2025-03-08", "10:00"),
+                click(1, 2, "2025-03-09", "10:00"),
+                click(1, 3, "2025-03-10", "10:00")));
     assertThat(customer.historyOn(Days.of("2025-03-09")), equalTo(history(N, ints(1), ints(1))));
-    assertThat(customer.historyOn(Days.of("2025-03-10")), equalTo(history(N, ints(2, 1), ints(1, 1))));
-    assertThat(customer.historyOn(Days.of("2025-03-11")),
+    assertThat(
+        customer.historyOn(Days.of("2025-03-10")), equalTo(history(N, ints(2, 1), ints(1, 1))));
+    assertThat(
+        customer.historyOn(Days.of("2025-03-11")),
         equalTo(history(N, ints(3, 2, 1), ints(1, 1, 1))));
   }
 
   @Test
   void history_withZeroLookbackIsEmpty() {
     HistoryBuilder none = new HistoryBuilder(N, new LookbackWindow(0));
-    assertThat(none.historyOn(Days.of(D), List.of(click(1, 1, "2025-03-09", "10:00"))),
+    assertThat(
+        none.of(List.of(click(1, 1, "2025-03-09", "10:00"))).historyOn(Days.of(D)),
         equalTo(History.empty(N)));
   }
 
   @Test
   void builder_rejectsNonPositiveSequenceLength() {
-    assertThrows(IllegalArgumentException.class, () -> new HistoryBuilder(0, new LookbackWindow(L)));
+    assertThrows(
+        IllegalArgumentException.class, () -> new HistoryBuilder(0, new LookbackWindow(L)));
   }
 }

@@ -33,15 +33,17 @@ class LookbackWindowTest {
   void usableDays_agreesWithIsEligibleForEveryDay() {
     Random random = new Random(7);
     for (int trial = 0; trial < 50; trial++) {
-      LookbackWindow w = new LookbackWindow(random.nextInt(20));
-      List<Integer> impressionDays =
-          random.ints(random.nextInt(4), 0, 60).boxed().toList();
+      int l = random.nextInt(20);
+      LookbackWindow w = new LookbackWindow(l);
+      List<Integer> impressionDays = random.ints(random.nextInt(4), 0, 60).boxed().toList();
       LookbackWindow.UsableDays usable = w.usableDays(impressionDays);
       for (int day = -30; day < 90; day++) {
         final int actionDay = day;
         boolean expected = impressionDays.stream().anyMatch(d -> w.isEligible(actionDay, d));
-        assertThat("day " + day + " for " + impressionDays + " L=" + w.lookbackDays(),
-            usable.contains(day), equalTo(expected));
+        assertThat(
+            "day " + day + " for " + impressionDays + " L=" + l,
+            usable.contains(day),
+            equalTo(expected));
       }
     }
   }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.traininginputs.model.History;
 import dev.traininginputs.model.ImpressedItem;
+import dev.traininginputs.model.Source;
 import dev.traininginputs.model.TrainingRow;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +54,9 @@ class FiguresTest {
 
   @Test
   void lengthHistogram_onHandComputedRows() {
-    assertThat(fold(new LengthHistogram(), threeRows()).rowsByLength(), equalTo(Map.of(0, 1L, 2, 1L, 4, 1L)));
+    assertThat(
+        fold(new LengthHistogram(), threeRows()).rowsByLength(),
+        equalTo(Map.of(0, 1L, 2, 1L, 4, 1L)));
   }
 
   @Test
@@ -86,8 +89,10 @@ class FiguresTest {
       }
       rows.add(row(i % 7, history(N, items, types)));
     }
-    FoldFn<TrainingRow, HistoryStats> statsFn = FoldFn.ofRows(HistoryStats.class, HistoryStats::new);
-    FoldFn<TrainingRow, LengthHistogram> lengthsFn = FoldFn.ofRows(LengthHistogram.class, LengthHistogram::new);
+    FoldFn<TrainingRow, HistoryStats> statsFn =
+        FoldFn.ofRows(HistoryStats.class, HistoryStats::new);
+    FoldFn<TrainingRow, LengthHistogram> lengthsFn =
+        FoldFn.ofRows(LengthHistogram.class, LengthHistogram::new);
     FoldFn<TrainingRow, PositionTypeCounts> positionsFn =
         FoldFn.ofRows(PositionTypeCounts.class, () -> new PositionTypeCounts(3));
     HistoryStats wholeStats = statsFn.apply(rows);
@@ -103,7 +108,8 @@ class FiguresTest {
       assertThat(stats.zeroHistoryPct(), equalTo(wholeStats.zeroHistoryPct()));
       assertThat(stats.avgHistoryLength(), equalTo(wholeStats.avgHistoryLength()));
       assertThat(stats.actionTypeDistribution(), equalTo(wholeStats.actionTypeDistribution()));
-      assertThat(merged(lengthsFn, splits, random).rowsByLength(), equalTo(wholeLengths.rowsByLength()));
+      assertThat(
+          merged(lengthsFn, splits, random).rowsByLength(), equalTo(wholeLengths.rowsByLength()));
       PositionTypeCounts positions = merged(positionsFn, splits, random);
       for (int p = 0; p < 3; p++) {
         assertThat(positions.frequencies(p), equalTo(wholePositions.frequencies(p)));
@@ -147,17 +153,31 @@ class FiguresTest {
     reasons.add(rejected("clicks", "click_time: \"2025-02-30 10:00:00\" is not a date-time"));
     reasons.add(rejected("clicks", "click_time: \"x\" is not a date-time"));
     reasons.add(rejected("clicks", "row: has 3 fields, the header has 4"));
-    reasons.add(rejected("impressions", "impressions[12].item_id: 0 is not a valid item id (must be at least 1)"));
+    reasons.add(
+        rejected(
+            "impressions",
+            "impressions[12].item_id: 0 is not a valid item id (must be at least 1)"));
     reasons.add(rejected("clicks", "item_id: \"2147483648\" is out of range for a 32-bit integer"));
     RejectionReasons other = new RejectionReasons();
     other.add(rejected("clicks", "row: has 5 fields, the header has 4"));
     other.add(rejected("clicks", "row: has 5 fields, the header has 4"));
     reasons.mergeFrom(other);
-    assertThat(reasons.top("clicks", 5), equalTo(Map.of(
-        "row: has … fields, the header has …", 3L, "click_time: … is not a date-time", 2L,
-        "item_id: … is out of range for a 32-bit integer", 1L)));
-    assertThat(List.copyOf(reasons.top("clicks", 1).keySet()), equalTo(List.of("row: has … fields, the header has …")));
-    assertThat(reasons.top("impressions", 5), equalTo(Map.of("impressions[…].item_id: … is not a valid item id", 1L)));
+    assertThat(
+        reasons.top("clicks", 5),
+        equalTo(
+            Map.of(
+                "row: has … fields, the header has …",
+                3L,
+                "click_time: … is not a date-time",
+                2L,
+                "item_id: … is out of range for a 32-bit integer",
+                1L)));
+    assertThat(
+        List.copyOf(reasons.top("clicks", 1).keySet()),
+        equalTo(List.of("row: has … fields, the header has …")));
+    assertThat(
+        reasons.top("impressions", 5),
+        equalTo(Map.of("impressions[…].item_id: … is not a valid item id", 1L)));
   }
 
   private static dev.traininginputs.model.RejectedRecord rejected(String source, String reason) {
@@ -167,16 +187,22 @@ class FiguresTest {
   @Test
   void runMetrics_mergePartsFromAnywhere() {
     RunMetrics metrics = new RunMetrics();
-    metrics.mergeFrom(RunMetrics.ofSource("clicks", new SourceCounts(5, 0, 0)));
+    metrics.mergeFrom(RunMetrics.ofSource(Source.CLICKS, new SourceCounts(5, 0, 0)));
     metrics.mergeFrom(RunMetrics.ofCustomers(3));
-    metrics.mergeFrom(RunMetrics.ofSource("clicks", new SourceCounts(0, 4, 0)));
-    metrics.mergeFrom(RunMetrics.ofSource("clicks", new SourceCounts(0, 0, 1)));
-    metrics.mergeFrom(RunMetrics.ofHistory(fold(new HistoryStats(), threeRows())));
-    metrics.mergeFrom(RunMetrics.ofPositions(fold(new PositionTypeCounts(2), threeRows())));
-    metrics.mergeFrom(RunMetrics.ofPositions(fold(new PositionTypeCounts(2), threeRows())));
+    metrics.mergeFrom(RunMetrics.ofSource(Source.CLICKS, new SourceCounts(0, 4, 0)));
+    metrics.mergeFrom(RunMetrics.ofSource(Source.CLICKS, new SourceCounts(0, 0, 1)));
+    RunMetrics firstFile = fold(RunMetrics.ofRows(2), threeRows());
+    RunMetrics secondFile = fold(RunMetrics.ofRows(2), threeRows());
+    metrics.mergeFrom(firstFile);
+    metrics.mergeFrom(secondFile);
     assertThat(metrics.sources().get("clicks"), equalTo(new SourceCounts(5, 4, 1)));
     assertThat(metrics.customers(), equalTo(3L));
-    assertThat(metrics.history().rows(), equalTo(3L));
-    assertThat(metrics.positions().frequencies(0), equalTo(new double[] {1 / 3.0, 1 / 3.0, 0, 1 / 3.0}));
+    assertThat(metrics.history().rows(), equalTo(6L));
+    assertThat(
+        metrics.positions().frequencies(0), equalTo(new double[] {1 / 3.0, 1 / 3.0, 0, 1 / 3.0}));
+    // Merging copies: the parts, which may be a Combine's inputs, are unchanged.
+    assertThat(firstFile.history().rows(), equalTo(3L));
+    assertThat(
+        firstFile.positions().frequencies(0), equalTo(new double[] {1 / 3.0, 1 / 3.0, 0, 1 / 3.0}));
   }
 }

@@ -1,0 +1,152 @@
+package dev.traininginputs;
+
+import dev.traininginputs.input.CsvInputs;
+import dev.traininginputs.model.Source;
+import dev.traininginputs.options.RunConfig;
+import dev.traininginputs.options.RunRefusedException;
+import dev.traininginputs.options.TrainingInputsOptions;
+import dev.traininginputs.output.StagedOutput;
+import dev.traininginputs.report.RunInfo;
+import dev.traininginputs.stats.Counters;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+
+/**
+ * The driver's steps around the graph of {@link TrainingInputsPipeline}: resolve the options and
+ * input files, check the inputs, stage the output, run the pipeline, publish. Everything that can
+ * be refused is refused ({@link RunRefusedException}) before any work; on any failure the staged
+ * output is discarded.
+ */
+public final class TrainingInputsJob {
+
+  private TrainingInputsJob() {}
+
+  /**
+   * What a successful run produced.
+   *
+   * @param days the {@code YYYY-MM-DD} days written
+   * @param counters the runner's counters at the end ({@link Counters}), by name: the work done
+   */
+  public record RunSummary(
+      List<String> days,
+      String output,
+      String rejectedOutput,
+      String metricsJson,
+      String report,
+      Map<String, Long> counters) {}
+
+  /** {@link #run(TrainingInputsOptions, Function)}, just waiting for the pipeline. */
+  public static RunSummary run(TrainingInputsOptions options) {
+    return run(options, PipelineResult::waitUntilFinish);
+  }
+
+  /**
+   * Runs the job to the end and publishes its output.
+   *
+   * @param waitFor waits for the running pipeline (printing progress, for example) and returns its
+   *     final state; it throws what the pipeline threw
+   */
+  public static RunSummary run(
+      TrainingInputsOptions options, Function<PipelineResult, PipelineResult.State> waitFor) {
+    RunConfig config = RunConfig.from(options);
+    FileSystems.setDefaultPipelineOptions(options);
+    Map<Source, List<String>> files = inputFiles(config);
+    files.forEach(CsvInputs::checkHeaders);
+
+    String runId = newRunId();
+    StagedOutput staged =
+        StagedOutput.prepare(
+            new StagedOutput.Destinations(
+                config.output(), config.rejectedOutput(), config.metricsJson(), config.report()),
+            config.writeMode(),
+            runId,
+            () -> CsvInputs.impressionDays(files.get(Source.IMPRESSIONS)));
+    try {
+      Pipeline pipeline = Pipeline.create(options);
+      TrainingInputsPipeline.build(pipeline, plan(config, files, staged, runId));
+      PipelineResult result = pipeline.run();
+      PipelineResult.State state = waitFor.apply(result);
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the pipeline ended in state " + state);
+      }
+      Map<String, Long> counters = Counters.values(result);
+      List<String> days = staged.commit();
+      return new RunSummary(
+          days,
+          staged.output().toString(),
+          staged.rejected().toString(),
+          staged.metricsJson().toString(),
+          staged.report() == null ? null : staged.report().toString(),
+          counters);
+    } catch (RuntimeException e) {
+      staged.discard();
+      throw e;
+    }
+  }
+
+  /** The files of each source; refuses an input option that matches none. */
+  public static Map<Source, List<String>> inputFiles(RunConfig config) {
+    Map<Source, List<String>> files = new EnumMap<>(Source.class);
+    config
+        .inputs()
+        .forEach((source, spec) -> files.put(source, CsvInputs.resolve(source.option(), spec)));
+    return files;
+  }
+
+  private static TrainingInputsPipeline.Plan plan(
+      RunConfig config, Map<Source, List<String>> files, StagedOutput staged, String runId) {
+    return new TrainingInputsPipeline.Plan(
+        files,
+        config.sequenceLength(),
+        config.lookbackDays(),
+        config.analysisPositions(),
+        config.shardsPerDay(),
+        runId,
+        staged.rowsDirectory(),
+        staged.rejectedDirectory(),
+        staged.metricsFile(),
+        staged.reportFile(),
+        runInfo(config, files, staged));
+  }
+
+  /** The settings and inputs the report shows. */
+  private static RunInfo runInfo(
+      RunConfig config, Map<Source, List<String>> files, StagedOutput staged) {
+    LinkedHashMap<String, String> settings = new LinkedHashMap<>();
+    files.forEach(
+        (source, list) ->
+            settings.put(
+                source.id(),
+                list.size() == 1
+                    ? list.get(0)
+                    : list.size()
+                        + " files: "
+                        + String.join(", ", list.subList(0, Math.min(5, list.size())))
+                        + (list.size() > 5 ? ", ..." : "")));
+    settings.put("output", staged.output().toString());
+    settings.put("rejected output", staged.rejected().toString());
+    settings.put("sequence length (N)", Integer.toString(config.sequenceLength()));
+    settings.put("look-back days (L)", Integer.toString(config.lookbackDays()));
+    settings.put("write mode", config.writeMode().toString());
+    settings.put("analysis positions (K)", Integer.toString(config.analysisPositions()));
+    return new RunInfo(staged.output().toString(), settings);
+  }
+
+  /** A sortable, unique-enough id for file names: {@code 20261124T101500Z-3fa9c1}. */
+  private static String newRunId() {
+    return ZonedDateTime.now(ZoneOffset.UTC)
+            .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
+        + "-"
+        + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0x1000000));
+  }
+}

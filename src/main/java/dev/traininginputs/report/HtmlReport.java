@@ -1,0 +1,375 @@
+package dev.traininginputs.report;
+
+import dev.traininginputs.model.Source;
+import dev.traininginputs.stats.HistoryStats;
+import dev.traininginputs.stats.PositionTypeCounts;
+import dev.traininginputs.stats.RunMetrics;
+import dev.traininginputs.stats.SourceCounts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * One self-contained HTML page about a run: no scripts, no network, charts drawn as inline SVG.
+ * Shows the run's settings and inputs, read/accepted/rejected per source with the most frequent
+ * rejection reasons, a histogram of history lengths, the action-type mix, the type mix of the first
+ * K positions, and the share of empty histories.
+ */
+public final class HtmlReport {
+  static final String[] TYPE_NAMES = {"padding", "click", "add to cart", "order"};
+  static final String[] TYPE_COLORS = {"#cbd2d9", "#2680c2", "#f0b429", "#3ebd93"};
+  private static final int TOP_REASONS = 5;
+  private static final int MAX_BARS = 40;
+
+  private HtmlReport() {}
+
+  public static String render(RunMetrics metrics, RunInfo run) {
+    HistoryStats history = metrics.history();
+    StringBuilder html = new StringBuilder(16_384);
+    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<title>Training inputs report</title>\n<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n")
+        .append("<header><h1>Training inputs</h1><div class=\"sub\">")
+        .append(escape(run.title()))
+        .append("</div></header>\n<main>\n");
+
+    html.append("<div class=\"cards\">\n");
+    card(html, "Rows written", count(history.rows()));
+    card(html, "Impression rows", count(metrics.impressionRows()));
+    card(html, "Customers", count(metrics.customers()));
+    card(html, "Empty histories", percent(history.zeroHistoryPct()));
+    card(
+        html,
+        "Mean history length",
+        String.format(Locale.ROOT, "%.1f", history.avgHistoryLength()));
+    html.append("</div>\n");
+
+    html.append(
+        "<section><h2>Inputs</h2>\n<table>\n<tr><th>source</th><th class=\"num\">read</th>"
+            + "<th class=\"num\">accepted</th><th class=\"num\">rejected</th><th>most frequent rejection reasons</th></tr>\n");
+    for (Source source : Source.values()) {
+      SourceCounts counts = metrics.sources().getOrDefault(source.id(), SourceCounts.ZERO);
+      html.append("<tr><td>")
+          .append(source.id())
+          .append("</td><td class=\"num\">")
+          .append(count(counts.read()))
+          .append("</td><td class=\"num\">")
+          .append(count(counts.accepted()))
+          .append("</td><td class=\"num")
+          .append(counts.rejected() > 0 ? " bad" : "")
+          .append("\">")
+          .append(count(counts.rejected()))
+          .append("</td><td>");
+      Map<String, Long> reasons = metrics.rejections().top(source.id(), TOP_REASONS);
+      if (reasons.isEmpty()) {
+        html.append("<span class=\"muted\">none</span>");
+      } else {
+        html.append("<ul>");
+        reasons.forEach(
+            (reason, n) ->
+                html.append("<li><code>")
+                    .append(escape(reason))
+                    .append("</code> <span class=\"muted\">× ")
+                    .append(count(n))
+                    .append("</span></li>"));
+        html.append("</ul>");
+      }
+      html.append("</td></tr>\n");
+    }
+    html.append("</table></section>\n");
+
+    html.append(
+            "<section><h2>History lengths</h2>\n<p class=\"muted\">Rows by number of non-padding actions; ")
+        .append(percent(history.zeroHistoryPct()))
+        .append(" of rows have no history at all.</p>\n")
+        .append(lengthHistogram(metrics.lengths().rowsByLength()))
+        .append("</section>\n");
+
+    double[] mix = history.actionTypeDistribution();
+    double[] withinHistories = withoutPadding(mix);
+    html.append("<section><h2>Action types</h2>\n")
+        .append(legend())
+        .append("<p class=\"muted\">Over all N positions of all rows:</p>\n")
+        .append(stackedBar(mix, 860, 30))
+        .append("<p class=\"muted\">Within the histories, padding left out:</p>\n")
+        .append(stackedBar(withinHistories, 860, 30))
+        .append("<table class=\"compact\"><tr><th></th>");
+    for (int t = 0; t < 4; t++) {
+      html.append("<th class=\"num\">").append(t).append(" ").append(TYPE_NAMES[t]).append("</th>");
+    }
+    html.append("</tr><tr><th>all positions</th>");
+    for (double f : mix) {
+      html.append("<td class=\"num\">").append(percent(f)).append("</td>");
+    }
+    html.append("</tr><tr><th>within histories</th><td class=\"num\">–</td>");
+    for (int t = 1; t < 4; t++) {
+      html.append("<td class=\"num\">").append(percent(withinHistories[t])).append("</td>");
+    }
+    html.append("</tr></table></section>\n");
+
+    PositionTypeCounts positions = metrics.positions();
+    if (positions != null && positions.positions() > 0) {
+      html.append("<section><h2>Action types at the first ")
+          .append(positions.positions())
+          .append(
+              " positions</h2>\n<p class=\"muted\">Position 0 is the newest action before the impression day.</p>\n")
+          .append(legend())
+          .append(positionBars(positions))
+          .append("</section>\n");
+    }
+
+    html.append("<section><h2>Run settings</h2>\n<table>\n");
+    run.settingsView()
+        .forEach(
+            (name, value) ->
+                html.append("<tr><th>")
+                    .append(escape(name))
+                    .append("</th><td><code>")
+                    .append(escape(value))
+                    .append("</code></td></tr>\n"));
+    html.append("</table></section>\n</main>\n</body>\n</html>");
+    return html.toString();
+  }
+
+  private static void card(StringBuilder html, String label, String value) {
+    html.append("<div class=\"card\"><div class=\"value\">")
+        .append(value)
+        .append("</div><div class=\"label\">")
+        .append(label)
+        .append("</div></div>\n");
+  }
+
+  private static String legend() {
+    StringBuilder html = new StringBuilder("<div class=\"legend\">");
+    for (int t = 0; t < 4; t++) {
+      html.append("<span><i style=\"background:")
+          .append(TYPE_COLORS[t])
+          .append("\"></i>")
+          .append(t)
+          .append(" ")
+          .append(TYPE_NAMES[t])
+          .append("</span>");
+    }
+    return html.append("</div>\n").toString();
+  }
+
+  /** The type mix renormalised to the non-padding positions; all zeros when there are none. */
+  private static double[] withoutPadding(double[] mix) {
+    double filled = 1 - mix[0];
+    double[] within = new double[4];
+    for (int t = 1; t < 4 && filled > 0; t++) {
+      within[t] = mix[t] / filled;
+    }
+    return within;
+  }
+
+  /** One horizontal bar split by type. */
+  private static String stackedBar(double[] fractions, int width, int height) {
+    StringBuilder svg = svg(width, height, "Action type mix");
+    double x = 0;
+    for (int t = 0; t < fractions.length; t++) {
+      double w = fractions[t] * width;
+      if (w > 0) {
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<rect x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"%d\" fill=\"%s\"><title>%s: %s</title></rect>",
+                x,
+                w,
+                height,
+                TYPE_COLORS[t],
+                TYPE_NAMES[t],
+                percent(fractions[t])));
+      }
+      x += w;
+    }
+    return svg.append("</svg>\n").toString();
+  }
+
+  /** Bars of rows per history length; long ranges are grouped into at most 40 bins after 0. */
+  static String lengthHistogram(SortedMap<Integer, Long> rowsByLength) {
+    List<String> labels = new ArrayList<>();
+    List<Long> values = new ArrayList<>();
+    int max = rowsByLength.isEmpty() ? 0 : rowsByLength.lastKey();
+    labels.add("0");
+    values.add(rowsByLength.getOrDefault(0, 0L));
+    int binWidth = Math.max(1, (int) Math.ceil(max / (double) (MAX_BARS - 1)));
+    for (int from = 1; from <= max; from += binWidth) {
+      int to = Math.min(max, from + binWidth - 1);
+      labels.add(from == to ? Integer.toString(from) : from + "–" + to);
+      values.add(
+          rowsByLength.subMap(from, to + 1).values().stream().mapToLong(Long::longValue).sum());
+    }
+    return bars(labels, values, "rows");
+  }
+
+  private static String bars(List<String> labels, List<Long> values, String unit) {
+    int width = 860;
+    int height = 220;
+    int left = 56;
+    int bottom = 40;
+    int plotHeight = height - bottom - 12;
+    long top = Math.max(1, values.stream().mapToLong(Long::longValue).max().orElse(1));
+    double slot = (width - left) / (double) labels.size();
+    StringBuilder svg = svg(width, height, "Histogram of history lengths");
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<line x1=\"%d\" y1=\"12\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>"
+                + "<text x=\"%d\" y=\"18\" class=\"tick\" text-anchor=\"end\">%s</text>"
+                + "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">0</text>",
+            left,
+            left,
+            12 + plotHeight,
+            left - 6,
+            count(top),
+            left - 6,
+            12 + plotHeight));
+    int labelEvery = Math.max(1, (int) Math.ceil(labels.size() / 12.0));
+    for (int i = 0; i < labels.size(); i++) {
+      double h = values.get(i) * (double) plotHeight / top;
+      double x = left + i * slot + slot * 0.1;
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"%s\"><title>length %s: %s %s</title></rect>",
+              x,
+              12 + plotHeight - h,
+              slot * 0.8,
+              h,
+              i == 0 ? "#9aa5b1" : "#2680c2",
+              labels.get(i),
+              count(values.get(i)),
+              unit));
+      if (i % labelEvery == 0) {
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<text x=\"%.2f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%s</text>",
+                x + slot * 0.4,
+                12 + plotHeight + 16,
+                labels.get(i)));
+      }
+    }
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">history length</text>",
+            left + (width - left) / 2,
+            height - 4));
+    return svg.append("</svg>\n").toString();
+  }
+
+  /** One vertical 100% bar per position, split by type. */
+  private static String positionBars(PositionTypeCounts positions) {
+    int k = positions.positions();
+    int width = 860;
+    int height = 240;
+    int left = 56;
+    int plotHeight = 190;
+    double slot = (width - left) / (double) k;
+    double barWidth = Math.min(90, slot * 0.7);
+    StringBuilder svg = svg(width, height, "Action types by position");
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"18\" class=\"tick\" text-anchor=\"end\">100%%</text>"
+                + "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">0%%</text>",
+            left - 6,
+            left - 6,
+            10 + plotHeight));
+    for (int p = 0; p < k; p++) {
+      double[] f = positions.frequencies(p);
+      double x = left + p * slot + (slot - barWidth) / 2;
+      double y = 10 + plotHeight;
+      for (int t = 0; t < 4; t++) {
+        double h = f[t] * plotHeight;
+        y -= h;
+        if (h > 0) {
+          svg.append(
+              String.format(
+                  Locale.ROOT,
+                  "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"%s\"><title>position %d, %s: %s</title></rect>",
+                  x,
+                  y,
+                  barWidth,
+                  h,
+                  TYPE_COLORS[t],
+                  p,
+                  TYPE_NAMES[t],
+                  percent(f[t])));
+        }
+      }
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%.2f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%d</text>",
+              x + barWidth / 2,
+              10 + plotHeight + 18,
+              p));
+    }
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">position</text>",
+            left + (width - left) / 2,
+            height - 4));
+    return svg.append("</svg>\n").toString();
+  }
+
+  private static StringBuilder svg(int width, int height, String label) {
+    return new StringBuilder(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">",
+            width,
+            height,
+            width,
+            height,
+            label));
+  }
+
+  static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  static String percent(double fraction) {
+    return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+  }
+
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static final String CSS =
+      """
+      body{margin:0;background:#f5f7fa;color:#1f2933;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+      header{background:#1f2933;color:#fff;padding:18px 32px}
+      h1{margin:0;font-size:22px;font-weight:600} .sub{color:#9aa5b1;font-size:13px;margin-top:2px}
+      main{max-width:940px;padding:20px 32px 40px}
+      h2{font-size:16px;margin:0 0 10px}
+      .cards{display:grid;grid-template-columns:repeat(5,1fr);gap:12px}
+      .card,section{background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(15,23,42,.08)}
+      .card{padding:12px 14px} .value{font-size:24px;font-weight:600} .label{color:#616e7c;font-size:13px}
+      section{padding:16px 20px;margin-top:16px}
+      table{border-collapse:collapse;width:100%} th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e7eb;vertical-align:top;font-size:14px}
+      th{color:#52606d;font-weight:600} .num{text-align:right;font-variant-numeric:tabular-nums} .bad{color:#cf1124;font-weight:600}
+      table.compact{width:auto;margin-top:8px}
+      ul{margin:0;padding-left:18px} code{font-size:13px} .muted{color:#7b8794}
+      .legend{font-size:13px;margin-bottom:8px} .legend span{margin-right:16px} .legend i{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:5px;vertical-align:-1px}
+      svg{display:block;max-width:100%;height:auto} .axis{stroke:#9aa5b1} .tick{font-size:11px;fill:#616e7c}
+      """;
+}

@@ -1,0 +1,149 @@
+package dev.traininginputs.input;
+
+import static dev.traininginputs.TestData.action;
+import static dev.traininginputs.TestData.impression;
+
+import dev.traininginputs.model.Action;
+import dev.traininginputs.model.ActionType;
+import dev.traininginputs.model.Impression;
+import dev.traininginputs.model.RejectedRecord;
+import dev.traininginputs.parse.ActionParser;
+import dev.traininginputs.parse.ImpressionParser;
+import dev.traininginputs.stats.RunMetrics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(TestPipelineExtension.class)
+@Tag("pipeline")
+class ReadCsvTest {
+  @TempDir Path dir;
+
+  private String write(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+    return file.toString();
+  }
+
+  /** The reason for an impressions array that is never closed, as the JSON parser words it. */
+  private static final String UNCLOSED_ARRAY =
+      "impressions: is not valid JSON (Unexpected end-of-input: expected close marker for Array"
+          + " (start marker at [Source: (String)\"[{\"item_id\": 6, \"is_order\": false}\"; line: 1,"
+          + " column: 1]))";
+
+  /** Each file's counts as text: {@code {clicks=SourceCounts[read=5, ...]}}. */
+  private static PCollection<String> counts(PCollection<RunMetrics> perFile) {
+    return perFile.apply(
+        "CountsAsText",
+        MapElements.into(TypeDescriptors.strings()).via(figure -> figure.sources().toString()));
+  }
+
+  @Test
+  void clicks_acceptedAndRejectedWithFileAndLine(TestPipeline p) throws IOException {
+    String file =
+        write(
+            "clicks.csv",
+            "\uFEFFcustomer_id,click_time,item_id,dt\r\n"
+                + "7,2025-03-09 10:00:00,11,2025-03-09\r\n"
+                + "\r\n"
+                + "7,2025-03-09 25:00:00,12,2025-03-09\r\n"
+                + "8,2025-03-09T10:00:00Z,0,dt=2025-03-09\r\n"
+                + "8,2025-03-09T10:00:00Z,13\r\n"
+                + "9,2025-03-08T12:00:00+02:00,14,dt=2025-03-09\r\n");
+    Parsed<Action> result = p.apply(ReadCsv.of(List.of(file), ActionParser.CLICKS));
+
+    PAssert.that(result.records())
+        .containsInAnyOrder(
+            action(7, ActionType.CLICK, 11, "2025-03-09", "2025-03-09T10:00:00"),
+            action(9, ActionType.CLICK, 14, "2025-03-09", "2025-03-08T10:00:00"));
+    PAssert.that(result.rejected())
+        .containsInAnyOrder(
+            new RejectedRecord(
+                "clicks",
+                file,
+                4,
+                "click_time: \"2025-03-09 25:00:00\" is not a date-time",
+                "7,2025-03-09 25:00:00,12,2025-03-09"),
+            new RejectedRecord(
+                "clicks",
+                file,
+                5,
+                "item_id: 0 is not a valid item id (must be at least 1)",
+                "8,2025-03-09T10:00:00Z,0,dt=2025-03-09"),
+            new RejectedRecord(
+                "clicks",
+                file,
+                6,
+                "row: has 3 fields, the header has 4",
+                "8,2025-03-09T10:00:00Z,13"));
+    PAssert.that(counts(result.counts()))
+        .containsInAnyOrder("{clicks=SourceCounts[read=5, accepted=2, rejected=3]}");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void impressions_fromSeveralFilesWithOwnHeaders(TestPipeline p) throws IOException {
+    String a =
+        write(
+            "part-0.csv",
+            "dt,ranking_id,customer_id,impressions\n"
+                + "2025-03-10,r1,7,\"[{\"\"item_id\"\": 5, \"\"is_order\"\": false}]\"\n"
+                + "2025-03-10,r2,7,[]\n");
+    String b =
+        write(
+            "part-1.csv",
+            "impressions,customer_id,ranking_id,dt\n"
+                + "\"[{\"\"item_id\"\": 6, \"\"is_order\"\": false}, {\"\"item_id\"\": 8, \"\"is_order\"\": true}]\",9,\"r,3\",2025-03-11\n"
+                + "\"[{\"\"item_id\"\": 6, \"\"is_order\"\": false}\",9,r4,2025-03-11\n");
+    Parsed<Impression> result = p.apply(ReadCsv.of(List.of(a, b), new ImpressionParser()));
+
+    PAssert.that(result.records())
+        .containsInAnyOrder(
+            impression(7, "2025-03-10", "r1", 5),
+            impression(7, "2025-03-10", "r2"),
+            impression(9, "2025-03-11", "r,3", 6, 8));
+    PAssert.that(result.rejected())
+        .containsInAnyOrder(
+            new RejectedRecord(
+                "impressions",
+                b,
+                3,
+                UNCLOSED_ARRAY,
+                "\"[{\"\"item_id\"\": 6, \"\"is_order\"\": false}\",9,r4,2025-03-11"));
+    PAssert.that(counts(result.counts()))
+        .containsInAnyOrder(
+            "{impressions=SourceCounts[read=2, accepted=2, rejected=0]}",
+            "{impressions=SourceCounts[read=2, accepted=1, rejected=1]}");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void gzippedFilesAreReadByExtension(TestPipeline p) throws IOException {
+    Path file = dir.resolve("orders.csv.gz");
+    try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(
+          "order_date,customer_id,config_id\n2025-03-05,7,18\n".getBytes(StandardCharsets.UTF_8));
+    }
+    Parsed<Action> result =
+        p.apply(ReadCsv.of(List.of(file.toString()), ActionParser.PREVIOUS_ORDERS));
+    PAssert.that(result.records())
+        .containsInAnyOrder(action(7, ActionType.ORDER, 18, "2025-03-05", "2025-03-05T00:00:00"));
+    PAssert.that(result.rejected()).empty();
+    PAssert.that(counts(result.counts()))
+        .containsInAnyOrder("{previous_orders=SourceCounts[read=1, accepted=1, rejected=0]}");
+    p.run().waitUntilFinish();
+  }
+}

@@ -1,0 +1,140 @@
+package dev.traininginputs.output;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.traininginputs.options.RunRefusedException;
+import dev.traininginputs.options.WriteMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commit protocol on its own: what a pipeline writes is staged until {@code commit()}. */
+class StagedOutputTest {
+  @TempDir Path output;
+
+  @BeforeEach
+  void earlierOutput() throws IOException {
+    write(output.resolve("dt=2025-03-10/part-old.parquet"), "old 10");
+    write(output.resolve("dt=2025-03-11/part-old.parquet"), "old 11");
+  }
+
+  private static void write(Path file, String content) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+
+  private StagedOutput stage(WriteMode mode, String... days) throws IOException {
+    StagedOutput staged = StagedOutput.prepare(destinations(), mode, "run1", () -> Set.of(days));
+    for (String day : days) {
+      write(Path.of(staged.rowsDirectory(), "dt=" + day, "part-run1.parquet"), "new " + day);
+    }
+    write(Path.of(staged.rejectedDirectory(), "rejected-00000-of-00001.jsonl"), "{}\n");
+    write(Path.of(staged.metricsFile()), "{}");
+    return staged;
+  }
+
+  private StagedOutput.Destinations destinations() {
+    return new StagedOutput.Destinations(
+        output.toString(),
+        output.resolve("_rejected").toString(),
+        output.resolve("_metrics.json").toString(),
+        "");
+  }
+
+  private List<String> visible() throws IOException {
+    try (Stream<Path> paths = Files.walk(output)) {
+      return paths
+          .filter(Files::isRegularFile)
+          .map(p -> output.relativize(p).toString())
+          .filter(p -> !p.startsWith("."))
+          .sorted()
+          .toList();
+    }
+  }
+
+  @Test
+  void beforeCommit_stagedFilesAreHiddenAndTheOutputIsUnchanged() throws IOException {
+    stage(WriteMode.OVERWRITE, "2025-03-11", "2025-03-12");
+    assertThat(
+        visible(), contains("dt=2025-03-10/part-old.parquet", "dt=2025-03-11/part-old.parquet"));
+    assertThat(StagedOutput.existingDays(output), equalTo(Set.of("2025-03-10", "2025-03-11")));
+  }
+
+  @Test
+  void discard_afterFilesWereWritten_leavesTheEarlierOutputAndNoStaging() throws IOException {
+    StagedOutput staged = stage(WriteMode.OVERWRITE, "2025-03-11", "2025-03-12");
+    staged.discard();
+    assertThat(
+        visible(), contains("dt=2025-03-10/part-old.parquet", "dt=2025-03-11/part-old.parquet"));
+    assertThat(
+        Files.readString(output.resolve("dt=2025-03-11/part-old.parquet")), equalTo("old 11"));
+    assertThat(Files.exists(output.resolve(".staging-run1")), is(false));
+  }
+
+  @Test
+  void commit_overwriteReplacesOnlyItsDays() throws IOException {
+    assertThat(
+        stage(WriteMode.OVERWRITE, "2025-03-11", "2025-03-12").commit(),
+        contains("2025-03-11", "2025-03-12"));
+    assertThat(
+        visible(),
+        contains(
+            "_metrics.json",
+            "_rejected/rejected-00000-of-00001.jsonl",
+            "dt=2025-03-10/part-old.parquet",
+            "dt=2025-03-11/part-run1.parquet",
+            "dt=2025-03-12/part-run1.parquet"));
+    try (Stream<Path> hidden =
+        Files.list(output).filter(p -> p.getFileName().toString().startsWith("."))) {
+      assertThat(hidden.toList(), empty());
+    }
+  }
+
+  @Test
+  void commit_appendKeepsTheExistingFiles() throws IOException {
+    stage(WriteMode.APPEND, "2025-03-11").commit();
+    assertThat(
+        visible(),
+        contains(
+            "_metrics.json",
+            "_rejected/rejected-00000-of-00001.jsonl",
+            "dt=2025-03-10/part-old.parquet",
+            "dt=2025-03-11/part-old.parquet",
+            "dt=2025-03-11/part-run1.parquet"));
+  }
+
+  @Test
+  void commit_errorifexistsRefusesADayThatAppearedDuringTheRun() throws IOException {
+    StagedOutput staged = stage(WriteMode.ERRORIFEXISTS, "2025-03-12");
+    write(output.resolve("dt=2025-03-12/part-other.parquet"), "someone else's");
+    RunRefusedException e = assertThrows(RunRefusedException.class, staged::commit);
+    assertThat(e.getMessage().contains("dt=2025-03-12"), is(true));
+    assertThat(
+        Files.readString(output.resolve("dt=2025-03-12/part-other.parquet")),
+        equalTo("someone else's"));
+  }
+
+  @Test
+  void aKilledRunsStagingDoesNotBlockTheNextRun() throws IOException {
+    stage(WriteMode.OVERWRITE, "2025-03-12"); // never committed nor discarded: the process died
+    StagedOutput next =
+        StagedOutput.prepare(
+            destinations(), WriteMode.ERRORIFEXISTS, "run2", () -> Set.of("2025-03-12"));
+    Files.writeString(Path.of(next.metricsFile()), "{}");
+    write(Path.of(next.rowsDirectory(), "dt=2025-03-12", "part-run2.parquet"), "run2");
+    next.commit();
+    assertThat(
+        Files.readString(output.resolve("dt=2025-03-12/part-run2.parquet")), equalTo("run2"));
+  }
+}

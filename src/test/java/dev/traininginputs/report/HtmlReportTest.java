@@ -1,0 +1,161 @@
+package dev.traininginputs.report;
+
+import static dev.traininginputs.TestData.history;
+import static dev.traininginputs.TestData.ints;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import dev.traininginputs.model.History;
+import dev.traininginputs.model.ImpressedItem;
+import dev.traininginputs.model.RejectedRecord;
+import dev.traininginputs.model.Source;
+import dev.traininginputs.model.TrainingRow;
+import dev.traininginputs.stats.RejectionReasons;
+import dev.traininginputs.stats.RunMetrics;
+import dev.traininginputs.stats.SourceCounts;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportTest {
+  private String html;
+
+  @BeforeEach
+  void render() {
+    List<TrainingRow> rows =
+        List.of(
+            row(history(4, ints(9, 8, 7), ints(1, 2, 3))),
+            row(history(4, ints(9), ints(1))),
+            row(History.empty(4)),
+            row(History.empty(4)));
+    RunMetrics rowFigures = RunMetrics.ofRows(3);
+    rows.forEach(rowFigures::add);
+    RejectionReasons reasons = new RejectionReasons();
+    reasons.add(
+        new RejectedRecord(
+            "clicks", "c.csv", 3, "click_time: \"2025-02-30 10:00:00\" is not a date-time", "x"));
+    reasons.add(
+        new RejectedRecord("clicks", "c.csv", 9, "click_time: \"<b>\" is not a date-time", "x"));
+    RunMetrics metrics = new RunMetrics();
+    for (RunMetrics part :
+        List.of(
+            rowFigures,
+            RunMetrics.ofCustomers(3),
+            RunMetrics.ofSource(Source.IMPRESSIONS, new SourceCounts(1234, 1234, 0)),
+            RunMetrics.ofSource(Source.CLICKS, new SourceCounts(1502, 1500, 2)),
+            RunMetrics.ofRejections(reasons))) {
+      metrics.mergeFrom(part);
+    }
+    LinkedHashMap<String, String> settings = new LinkedHashMap<>();
+    settings.put("sequence length (N)", "4");
+    settings.put("impressions", "/data/<impressions>.csv");
+    html = HtmlReport.render(metrics, new RunInfo("/out/training", settings));
+  }
+
+  private static TrainingRow row(History history) {
+    return new TrainingRow(new ImpressedItem(1, 20_000, "r", 0, 5, false), history);
+  }
+
+  @Test
+  void showsTheHeadlineFigures() {
+    assertThat(
+        html,
+        containsString("<div class=\"value\">4</div><div class=\"label\">Rows written</div>"));
+    assertThat(
+        html,
+        containsString(
+            "<div class=\"value\">1,234</div><div class=\"label\">Impression rows</div>"));
+    assertThat(
+        html, containsString("<div class=\"value\">3</div><div class=\"label\">Customers</div>"));
+    assertThat(
+        html,
+        containsString(
+            "<div class=\"value\">50.0%</div><div class=\"label\">Empty histories</div>"));
+    assertThat(
+        html,
+        containsString(
+            "<div class=\"value\">1.0</div><div class=\"label\">Mean history length</div>"));
+  }
+
+  @Test
+  void showsEverySourceWithItsCountsAndTopReasons() {
+    assertThat(
+        html,
+        containsString(
+            "<tr><td>clicks</td><td class=\"num\">1,502</td><td class=\"num\">1,500</td><td class=\"num bad\">2</td>"));
+    assertThat(
+        html,
+        containsString(
+            "<code>click_time: … is not a date-time</code> <span class=\"muted\">× 2</span>"));
+    assertThat(html, containsString("<tr><td>impressions</td><td class=\"num\">1,234</td>"));
+    for (String source : List.of("add_to_carts", "previous_orders")) {
+      assertThat(html, containsString("<tr><td>" + source + "</td><td class=\"num\">0</td>"));
+    }
+  }
+
+  @Test
+  void drawsTheHistogramTypeMixAndPositionBars() {
+    assertThat(count("<svg "), equalTo(4));
+    assertThat(html, containsString("<title>length 0: 2 rows</title>"));
+    assertThat(html, containsString("<title>length 3: 1 rows</title>"));
+    // 16 positions: 12 padding, 2 clicks, 1 cart, 1 order.
+    assertThat(
+        html,
+        containsString(
+            "<th>all positions</th><td class=\"num\">75.0%</td><td class=\"num\">12.5%</td><td class=\"num\">6.3%</td><td class=\"num\">6.3%</td>"));
+    // Within histories: 2 clicks, 1 cart, 1 order.
+    assertThat(
+        html,
+        containsString(
+            "<th>within histories</th><td class=\"num\">–</td><td class=\"num\">50.0%</td><td class=\"num\">25.0%</td><td class=\"num\">25.0%</td>"));
+    assertThat(html, containsString("<title>position 0, click: 50.0%</title>"));
+    assertThat(html, containsString("<title>position 2, order: 25.0%</title>"));
+    assertThat(html, containsString("Action types at the first 3 positions"));
+  }
+
+  @Test
+  void showsTheSettingsEscaped() {
+    assertThat(html, containsString("<th>sequence length (N)</th><td><code>4</code></td>"));
+    assertThat(html, containsString("/data/&lt;impressions&gt;.csv"));
+    assertThat(html, not(containsString("<b>")));
+  }
+
+  @Test
+  void isSelfContained() {
+    assertThat(html, not(containsString("<script")));
+    assertThat(html, not(containsString("<link")));
+    assertThat(html, not(containsString("src=")));
+    assertThat(html, not(containsString("url(")));
+  }
+
+  @Test
+  void histogram_groupsLongRangesIntoAtMostFortyBars() {
+    TreeMap<Integer, Long> rowsByLength = new TreeMap<>();
+    for (int length = 0; length <= 1000; length++) {
+      rowsByLength.put(length, 1L);
+    }
+    String svg = HtmlReport.lengthHistogram(rowsByLength);
+    assertThat(countIn(svg, "<rect "), equalTo(40));
+    assertThat(svg, containsString("<title>length 0: 1 rows</title>"));
+    assertThat(svg, containsString("<title>length 1–26: 26 rows</title>"));
+  }
+
+  private int count(String needle) {
+    return countIn(html, needle);
+  }
+
+  private static int countIn(String text, String needle) {
+    Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(text);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+}
