@@ -20,10 +20,12 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The core of the pipeline, {@link TrainingInputsPipeline#buildRows}, on hand-made inputs. */
+@Tag("pipeline")
 @ExtendWith(TestPipelineExtension.class)
 class BuildRowsTest {
   private static final int N = 3;

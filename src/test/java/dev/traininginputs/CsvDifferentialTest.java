@@ -9,6 +9,7 @@ import dev.traininginputs.model.TrainingRow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * DifferentialTest}: the generated data is written by {@link CsvFiles} in every accepted form, with
  * a malformed line in each file.
  */
+@Tag("pipeline")
 class CsvDifferentialTest {
   @TempDir Path inputs;
   @TempDir Path output;

@@ -14,6 +14,7 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * filter the customer's actions by day, sort, cut, pad) on generated data dense in ties,
  * duplicates, late events, boundary days and one hot customer.
  */
+@Tag("pipeline")
 class DifferentialTest {
   private static final int FIRST_DAY = Days.of("2025-03-01");
 

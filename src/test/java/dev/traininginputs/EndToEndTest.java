@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real pipeline on CSV files with a malformed row in each, read back from Parquet. N = 4, L =
  * 10.
  */
+@Tag("pipeline")
 class EndToEndTest {
   @TempDir Path inputs;
   @TempDir Path output;

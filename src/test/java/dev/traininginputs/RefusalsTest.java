@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Problems found before any work: one clear line, and nothing written. */
+@Tag("pipeline")
 class RefusalsTest {
   @TempDir Path inputs;
   @TempDir Path root;

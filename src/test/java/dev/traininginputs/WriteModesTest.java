@@ -19,10 +19,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** SPEC §4 write modes, and what a failed run leaves behind. */
+@Tag("pipeline")
 class WriteModesTest {
   @TempDir Path inputs;
   @TempDir Path output;

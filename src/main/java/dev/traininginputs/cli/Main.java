@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.traininginputs.TrainingInputsJob;
 import dev.traininginputs.TrainingInputsJob.RunSummary;
+import dev.traininginputs.input.UnreadableFileException;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.options.RunConfig;
 import dev.traininginputs.options.RunRefusedException;
@@ -41,7 +42,7 @@ public final class Main {
   /**
    * The storage level of Spark runs unless the user gives one (see {@link #applyRunnerDefaults}).
    */
-  static final String SPARK_STORAGE_LEVEL = "MEMORY_AND_DISK_SER";
+  public static final String SPARK_STORAGE_LEVEL = "MEMORY_AND_DISK_SER";
 
   private Main() {}
 
@@ -259,7 +260,7 @@ public final class Main {
   static String reason(Throwable e) {
     Throwable root = e;
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof RunRefusedException) {
+      if (t instanceof RunRefusedException || t instanceof UnreadableFileException) {
         return oneLine(t.getMessage());
       }
       root = t;

@@ -53,13 +53,13 @@ final class Progress {
               Locale.ROOT,
               "%s %,d",
               source.id(),
-              counters.getOrDefault(source.id() + "_read", 0L)));
+              counters.getOrDefault(Counters.readName(source), 0L)));
     }
     return String.format(
         Locale.ROOT,
         "read %s | histories %,d | rows %,d",
         read,
-        counters.getOrDefault("histories_built", 0L),
-        counters.getOrDefault("rows_built", 0L));
+        counters.getOrDefault(Counters.HISTORIES_BUILT, 0L),
+        counters.getOrDefault(Counters.ROWS_BUILT, 0L));
   }
 }

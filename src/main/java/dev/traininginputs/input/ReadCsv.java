@@ -104,9 +104,10 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
     }
 
     @ProcessElement
-    public void process(@Element ReadableFile file, MultiOutputReceiver out) throws IOException {
+    public void process(@Element ReadableFile file, MultiOutputReceiver out) {
       Source source = parser.source();
       String name = file.getMetadata().resourceId().toString();
+      long lastLine = 0;
       try (CsvReader csv = CsvReader.open(file.open())) {
         CsvHeader header = header(name, csv.next());
         long lines = 0;
@@ -114,6 +115,7 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
         long rejectedLines = 0;
         for (CsvReader.Line line = csv.next(); line != null; line = csv.next()) {
           lines++;
+          lastLine = line.number();
           read.inc();
           try {
             out.get(records).output(parser.parse(header.row(line.text())));
@@ -132,7 +134,28 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
         out.get(counts)
             .output(
                 RunMetrics.ofSource(source, new SourceCounts(lines, acceptedLines, rejectedLines)));
+      } catch (IOException e) {
+        throw new UnreadableFileException(
+            String.format(
+                "%s file %s cannot be read after line %d: %s",
+                source, name, lastLine, innermost(e)),
+            e);
       }
+    }
+
+    /**
+     * The innermost cause, which says what went wrong: {@code EOFException: Unexpected end ...}.
+     */
+    private static String innermost(Throwable e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      if (root instanceof java.io.EOFException && root.getMessage() == null) {
+        return "the file ends unexpectedly (EOFException): cut short, or corrupt compression";
+      }
+      return root.getClass().getSimpleName()
+          + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     /** The header was checked before the run; a file that changed since is a hard failure. */

@@ -17,11 +17,19 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
  */
 public final class Counters {
   public static final String NAMESPACE = "training_inputs";
+  public static final String HISTORIES_BUILT = "histories_built";
+  public static final String ROWS_BUILT = "rows_built";
 
   private Counters() {}
 
+  /** Data lines read from a source's files. */
   public static Counter read(Source source) {
-    return counter(source.id() + "_read");
+    return counter(readName(source));
+  }
+
+  /** The name of {@link #read}'s counter. */
+  public static String readName(Source source) {
+    return source.id() + "_read";
   }
 
   public static Counter accepted(Source source) {
@@ -44,12 +52,12 @@ public final class Counters {
 
   /** Distinct (customer, impression day) histories built. */
   public static Counter historiesBuilt() {
-    return counter("histories_built");
+    return counter(HISTORIES_BUILT);
   }
 
   /** Training rows emitted. */
   public static Counter rowsBuilt() {
-    return counter("rows_built");
+    return counter(ROWS_BUILT);
   }
 
   /**

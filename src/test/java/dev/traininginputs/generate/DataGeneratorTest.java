@@ -1,8 +1,13 @@
 package dev.traininginputs.generate;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.both;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 
 import java.nio.file.Files;
@@ -42,14 +47,13 @@ class DataGeneratorTest {
   void writesTheAskedSizesPlusMalformedAndHotLines() throws Exception {
     DataGenerator.Written written = new DataGenerator(settings(9)).writeTo(first, "_x");
     // 200 rows + 5 days of the hot customer, and about 5% malformed lines on top.
-    assertThat(written.impressions() >= 205 && written.impressions() < 240, equalTo(true));
-    assertThat(written.clicks() >= 2_300 && written.clicks() < 2_500, equalTo(true));
+    assertThat(written.impressions(), both(greaterThanOrEqualTo(205L)).and(lessThan(240L)));
+    assertThat(written.clicks(), both(greaterThanOrEqualTo(2_300L)).and(lessThan(2_500L)));
     assertThat(
         Files.readAllLines(first.resolve("clicks_x.csv")).size(),
         equalTo((int) written.clicks() + 1));
     String clicks = Files.readString(first.resolve("clicks_x.csv"));
     assertThat(
-        clicks.contains("dt=") && clicks.contains("Z\n") && clicks.contains("+02:00"),
-        equalTo(true));
+        clicks, allOf(containsString("dt="), containsString("Z\n"), containsString("+02:00")));
   }
 }
