@@ -8,6 +8,7 @@ import dev.traininginputs.assemble.KeepNewestPerDay;
 import dev.traininginputs.input.Parsed;
 import dev.traininginputs.input.ReadCsv;
 import dev.traininginputs.model.Action;
+import dev.traininginputs.model.HistoryRows;
 import dev.traininginputs.model.Impression;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.model.TrainingRow;
@@ -25,11 +26,13 @@ import dev.traininginputs.stats.RunMetrics;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * The graph: impressions and customer actions in, one training row per impressed item out (see
@@ -101,7 +104,7 @@ public final class TrainingInputsPipeline {
         PCollectionList.of(actionSources.stream().map(Parsed::records).toList())
             .apply("FlattenActions", Flatten.pCollections());
     PCollection<RunMetrics> rowFigures =
-        buildRows(impressions.records(), actions, plan.sequenceLength(), plan.lookbackDays())
+        buildHistories(impressions.records(), actions, plan.sequenceLength(), plan.lookbackDays())
             .apply(
                 "WriteTrainingRows",
                 WriteTrainingRows.of(
@@ -125,10 +128,10 @@ public final class TrainingInputsPipeline {
   }
 
   /**
-   * The core, from parsed records to training rows: SPEC §2–§3. Tests feed it {@code
-   * Create.of(...)} collections.
+   * The core, from parsed records to histories with their impressed items: SPEC §2–§3. Tests feed
+   * it {@code Create.of(...)} collections.
    */
-  public static PCollection<TrainingRow> buildRows(
+  public static PCollection<HistoryRows> buildHistories(
       PCollection<Impression> impressions,
       PCollection<Action> actions,
       int sequenceLength,
@@ -144,5 +147,17 @@ public final class TrainingInputsPipeline {
         .apply("ExplodeImpressions", ExplodeImpressions.of())
         .apply("JoinByCustomer", JoinByCustomer.with(recentActions))
         .apply("BuildHistories", BuildHistories.of(sequenceLength, window));
+  }
+
+  /** {@link #buildHistories}, one element per training row: what tests compare with. */
+  public static PCollection<TrainingRow> buildRows(
+      PCollection<Impression> impressions,
+      PCollection<Action> actions,
+      int sequenceLength,
+      int lookbackDays) {
+    return buildHistories(impressions, actions, sequenceLength, lookbackDays)
+        .apply(
+            "ToRows",
+            FlatMapElements.into(TypeDescriptor.of(TrainingRow.class)).via(HistoryRows::rows));
   }
 }

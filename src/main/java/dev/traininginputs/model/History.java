@@ -1,5 +1,8 @@
 package dev.traininginputs.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
@@ -37,5 +40,34 @@ public record History(int[] actions, int[] actionTypes, int length) {
         + ", actionTypes="
         + Arrays.toString(actionTypes)
         + "]";
+  }
+
+  /**
+   * Encodes a {@link History} without its padding: N, the length, and only the first {@code length}
+   * items and types. With N = 1000 and short histories this is a fraction of the padded size.
+   */
+  public static final class Coder extends ValueCoder<History> {
+    private static final Coder INSTANCE = new Coder();
+
+    public static Coder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(History history, OutputStream out) throws IOException {
+      writeInt(history.actions().length, out);
+      writeInt(history.length(), out);
+      writeInts(history.actions(), history.length(), out);
+      writeInts(history.actionTypes(), history.length(), out);
+    }
+
+    @Override
+    public History decode(InputStream in) throws IOException {
+      int sequenceLength = readInt(in);
+      int length = readInt(in);
+      int[] actions = readInts(in, sequenceLength, length);
+      int[] actionTypes = readInts(in, sequenceLength, length);
+      return new History(actions, actionTypes, length);
+    }
   }
 }

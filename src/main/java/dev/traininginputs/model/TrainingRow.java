@@ -22,11 +22,7 @@ public record TrainingRow(ImpressedItem item, History history) {
     return Days.format(item.day());
   }
 
-  /**
-   * Encodes a {@link TrainingRow}: the item, then the history without its padding (N, the length,
-   * and only the first {@code length} items and types). Rows cross a shuffle on their way to the
-   * writer; with N = 1000 and short histories this makes them a fraction of their padded size.
-   */
+  /** Encodes a {@link TrainingRow}: the item, then the history without its padding. */
   public static final class Coder extends ValueCoder<TrainingRow> {
     private static final Coder INSTANCE = new Coder();
 
@@ -42,21 +38,12 @@ public record TrainingRow(ImpressedItem item, History history) {
     @Override
     public void encode(TrainingRow row, OutputStream out) throws IOException {
       ImpressedItem.Coder.of().encode(row.item(), out);
-      History history = row.history();
-      writeInt(history.actions().length, out);
-      writeInt(history.length(), out);
-      writeInts(history.actions(), history.length(), out);
-      writeInts(history.actionTypes(), history.length(), out);
+      History.Coder.of().encode(row.history(), out);
     }
 
     @Override
     public TrainingRow decode(InputStream in) throws IOException {
-      ImpressedItem item = ImpressedItem.Coder.of().decode(in);
-      int sequenceLength = readInt(in);
-      int length = readInt(in);
-      int[] actions = readInts(in, sequenceLength, length);
-      int[] actionTypes = readInts(in, sequenceLength, length);
-      return new TrainingRow(item, new History(actions, actionTypes, length));
+      return new TrainingRow(ImpressedItem.Coder.of().decode(in), History.Coder.of().decode(in));
     }
   }
 }

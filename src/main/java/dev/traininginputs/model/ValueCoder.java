@@ -15,8 +15,13 @@ import org.apache.beam.sdk.util.VarInt;
 abstract class ValueCoder<T> extends AtomicCoder<T> {
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();
 
+  /**
+   * Deterministic as long as a subclass writes its fields in a fixed order with the helpers below
+   * (varints, UTF-8 strings, booleans). A subclass that encodes anything else (a hash map's
+   * iteration order, a floating-point value) must override this and say so.
+   */
   @Override
-  public final void verifyDeterministic() {}
+  public void verifyDeterministic() {}
 
   static void writeInt(int value, OutputStream out) throws IOException {
     VarInt.encode(value, out);

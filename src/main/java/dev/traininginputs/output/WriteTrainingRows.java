@@ -1,6 +1,7 @@
 package dev.traininginputs.output;
 
 import dev.traininginputs.model.Days;
+import dev.traininginputs.model.HistoryRows;
 import dev.traininginputs.model.TrainingRow;
 import dev.traininginputs.stats.MergeFigures;
 import dev.traininginputs.stats.RunMetrics;
@@ -22,7 +23,9 @@ import org.apache.parquet.hadoop.ParquetWriter;
 /**
  * Writes training rows as Parquet, {@code shardsPerDay} files per impression day at most: {@code
  * DIR/dt=YYYY-MM-DD/part-RUNID-SHARD.parquet}. A row's shard is a hash of its customer, so a
- * customer's rows of one day share a file.
+ * customer's rows of one day share a file. Input: one {@link HistoryRows} per customer and day, so
+ * that the shuffle to the writer carries, and the writer holds, each history once rather than once
+ * per impressed item.
  *
  * <p>Why not {@code FileIO}: its runner-chosen sharding names files by their position in a list of
  * results that some runners split (two lists each finalizing a {@code 00000-of-00001} file for the
@@ -36,7 +39,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
  * them or, when they do not fit, by building them again.
  */
 public final class WriteTrainingRows
-    extends PTransform<PCollection<TrainingRow>, PCollection<RunMetrics>> {
+    extends PTransform<PCollection<HistoryRows>, PCollection<RunMetrics>> {
   private final String directory;
   private final String runId;
   private final int shardsPerDay;
@@ -64,7 +67,7 @@ public final class WriteTrainingRows
   }
 
   @Override
-  public PCollection<RunMetrics> expand(PCollection<TrainingRow> rows) {
+  public PCollection<RunMetrics> expand(PCollection<HistoryRows> rows) {
     int shards = shardsPerDay;
     return rows.apply(
             "KeyByDayAndShard",
@@ -72,12 +75,9 @@ public final class WriteTrainingRows
                     TypeDescriptors.kvs(
                         TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.integers()),
                         rows.getTypeDescriptor()))
-                .via(
-                    row ->
-                        KV.of(
-                            KV.of(row.item().day(), shard(row.item().customerId(), shards)), row)))
+                .via(row -> KV.of(KV.of(row.day(), shard(row.customerId(), shards)), row)))
         .setCoder(
-            KvCoder.of(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), TrainingRow.Coder.of()))
+            KvCoder.of(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), HistoryRows.Coder.of()))
         .apply("GroupByFile", GroupByKey.create())
         .apply("WriteParquetFiles", ParDo.of(new WriteFileFn(directory, runId, analysisPositions)))
         .setCoder(MergeFigures.coder());
@@ -89,7 +89,7 @@ public final class WriteTrainingRows
   }
 
   private static final class WriteFileFn
-      extends DoFn<KV<KV<Integer, Integer>, Iterable<TrainingRow>>, RunMetrics> {
+      extends DoFn<KV<KV<Integer, Integer>, Iterable<HistoryRows>>, RunMetrics> {
     private final String directory;
     private final String runId;
     private final int analysisPositions;
@@ -102,7 +102,7 @@ public final class WriteTrainingRows
 
     @ProcessElement
     public void process(
-        @Element KV<KV<Integer, Integer>, Iterable<TrainingRow>> file,
+        @Element KV<KV<Integer, Integer>, Iterable<HistoryRows>> file,
         OutputReceiver<RunMetrics> out)
         throws IOException {
       int day = file.getKey().getKey();
@@ -117,9 +117,11 @@ public final class WriteTrainingRows
           path,
           temporary -> {
             try (ParquetWriter<GenericRecord> writer = TrainingRowParquet.writer(temporary)) {
-              for (TrainingRow row : file.getValue()) {
-                writer.write(TrainingRowParquet.toRecord(row));
-                figures.add(row);
+              for (HistoryRows customerDay : file.getValue()) {
+                for (TrainingRow row : customerDay.rows()) {
+                  writer.write(TrainingRowParquet.toRecord(row));
+                  figures.add(row);
+                }
               }
             }
           });

@@ -59,6 +59,12 @@ public final class Values {
     if (date.startsWith(HIVE_PREFIX)) {
       date = date.substring(HIVE_PREFIX.length());
     }
+    long fast = date.length() == 10 ? IsoFastPath.epochDay(date, 0) : IsoFastPath.NO_DAY;
+    return fast != IsoFastPath.NO_DAY ? Math.toIntExact(fast) : dayByFormatter(column, text, date);
+  }
+
+  /** {@link #day} through the formatter: the definition, and the path of unusual shapes. */
+  static int dayByFormatter(String column, String text, String date) throws InvalidValueException {
     try {
       return Math.toIntExact(LocalDate.parse(date, DATE).toEpochDay());
     } catch (DateTimeException e) {
@@ -69,6 +75,13 @@ public final class Values {
   /** An ISO-8601 date-time; without an offset it is UTC. */
   public static Instant dateTime(String column, String text) throws InvalidValueException {
     String value = required(column, text);
+    Instant fast = IsoFastPath.dateTime(value);
+    return fast != null ? fast : dateTimeByFormatter(column, value);
+  }
+
+  /** {@link #dateTime} through the formatter: the definition, and the path of unusual shapes. */
+  static Instant dateTimeByFormatter(String column, String text) throws InvalidValueException {
+    String value = text;
     if (value.length() > 10 && value.charAt(10) == ' ') {
       value = value.substring(0, 10) + 'T' + value.substring(11);
     }

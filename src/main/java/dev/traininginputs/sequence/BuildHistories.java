@@ -1,14 +1,13 @@
 package dev.traininginputs.sequence;
 
 import dev.traininginputs.model.Action;
-import dev.traininginputs.model.History;
+import dev.traininginputs.model.HistoryRows;
 import dev.traininginputs.model.ImpressedItem;
-import dev.traininginputs.model.TrainingRow;
 import dev.traininginputs.stats.Counters;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -22,14 +21,15 @@ import org.apache.beam.sdk.values.TupleTag;
  * Builds every training row of one customer from a join that put the customer's action lists under
  * {@link #ACTIONS} and impressed items under {@link #ITEMS} ({@code assemble.JoinByCustomer}).
  *
- * <p>Each distinct impression day of the customer gets its history built once, and every impressed
- * item of that day becomes a row sharing it. A customer with impressions and no actions gets
- * all-zero histories; a customer with actions and no impressions yields nothing. The DoFn holds all
- * of a customer's impressed items, so it can regroup them freely. Counters: {@link
- * Counters#historiesBuilt()}, {@link Counters#rowsBuilt()}.
+ * <p>Each distinct impression day of the customer gets its history built once, and comes out as one
+ * {@link HistoryRows}: the history with every impressed item of that day, each of which is a
+ * training row sharing it. A customer with impressions and no actions gets all-zero histories; a
+ * customer with actions and no impressions yields nothing. The DoFn holds all of a customer's
+ * impressed items, so it can regroup them freely. Counters: {@link Counters#historiesBuilt()},
+ * {@link Counters#rowsBuilt()}.
  */
 public final class BuildHistories
-    extends PTransform<PCollection<KV<Long, CoGbkResult>>, PCollection<TrainingRow>> {
+    extends PTransform<PCollection<KV<Long, CoGbkResult>>, PCollection<HistoryRows>> {
 
   /** In the joined input: the customer's action lists, each from {@code KeepNewestPerDay}. */
   public static final TupleTag<List<Action>> ACTIONS = new TupleTag<>() {};
@@ -49,11 +49,11 @@ public final class BuildHistories
   }
 
   @Override
-  public PCollection<TrainingRow> expand(PCollection<KV<Long, CoGbkResult>> joined) {
+  public PCollection<HistoryRows> expand(PCollection<KV<Long, CoGbkResult>> joined) {
     return joined.apply("BuildRows", ParDo.of(new BuildRowsFn(builder)));
   }
 
-  private static final class BuildRowsFn extends DoFn<KV<Long, CoGbkResult>, TrainingRow> {
+  private static final class BuildRowsFn extends DoFn<KV<Long, CoGbkResult>, HistoryRows> {
     private final HistoryBuilder builder;
     private final Counter histories = Counters.historiesBuilt();
     private final Counter rows = Counters.rowsBuilt();
@@ -63,27 +63,25 @@ public final class BuildHistories
     }
 
     @ProcessElement
-    public void process(@Element KV<Long, CoGbkResult> customer, OutputReceiver<TrainingRow> out) {
+    public void process(@Element KV<Long, CoGbkResult> customer, OutputReceiver<HistoryRows> out) {
       CoGbkResult joined = customer.getValue();
-      Iterable<ImpressedItem> items = joined.getAll(ITEMS);
-      if (!items.iterator().hasNext()) {
+      // The customer's impressed items by day; a TreeMap, so that days come out in order.
+      Map<Integer, List<ImpressedItem>> itemsByDay = new TreeMap<>();
+      for (ImpressedItem item : joined.getAll(ITEMS)) {
+        itemsByDay.computeIfAbsent(item.day(), day -> new ArrayList<>()).add(item);
+      }
+      if (itemsByDay.isEmpty()) {
         return;
       }
       List<Action> actions = new ArrayList<>();
       joined.getAll(ACTIONS).forEach(actions::addAll);
       HistoryBuilder.CustomerActions customerActions = builder.of(actions);
-      Map<Integer, History> byDay = new HashMap<>();
-      for (ImpressedItem item : items) {
-        History history =
-            byDay.computeIfAbsent(
-                item.day(),
-                day -> {
-                  histories.inc();
-                  return customerActions.historyOn(day);
-                });
-        out.output(new TrainingRow(item, history));
-        rows.inc();
-      }
+      itemsByDay.forEach(
+          (day, items) -> {
+            out.output(new HistoryRows(customerActions.historyOn(day), items));
+            histories.inc();
+            rows.inc(items.size());
+          });
     }
   }
 }

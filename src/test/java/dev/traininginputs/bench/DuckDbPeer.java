@@ -110,26 +110,25 @@ public final class DuckDbPeer {
           SELECT CAST(customer_id AS BIGINT), %5$s, CAST(%5$s AS TIMESTAMPTZ), 3,
                  CAST(config_id AS INTEGER)
           FROM %6$s),
-        ranked AS (
-          SELECT d.customer_id, d.day, a.item, a.type,
-                 row_number() OVER (PARTITION BY d.customer_id, d.day
-                                    ORDER BY a.ts DESC, a.type DESC, a.item DESC) AS rn
+        histories AS (
+          -- max_by(.., .., N): the N eligible actions with the greatest (time, type, item),
+          -- greatest first: a top-N aggregate instead of sorting every eligible action.
+          SELECT d.customer_id, d.day,
+                 max_by({'item': a.item, 'type': a.type}, {'ts': a.ts, 'type': a.type, 'item': a.item},
+                        %8$d) AS top
           FROM (SELECT DISTINCT customer_id, day FROM impressions) d
           JOIN actions a
             ON a.customer_id = d.customer_id AND a.day BETWEEN d.day - %7$d AND d.day - 1
-          QUALIFY rn <= %8$d),
-        histories AS (
-          SELECT customer_id, day, list(item ORDER BY rn) AS items, list(type ORDER BY rn) AS types
-          FROM ranked GROUP BY customer_id, day),
+          GROUP BY d.customer_id, d.day),
         exploded AS (
           SELECT day, ranking_id, customer_id, unnest(items) AS item,
                  CAST(generate_subscripts(items, 1) - 1 AS INTEGER) AS position
           FROM impressions)
         SELECT strftime(x.day, '%%Y-%%m-%%d') AS dt, x.ranking_id, x.customer_id, x.position,
                x.item.item_id AS item_id, x.item.is_order AS is_order,
-               list_resize(coalesce(h.items, []::INTEGER[]), %8$d, 0) AS actions,
-               list_resize(coalesce(h.types, []::INTEGER[]), %8$d, 0) AS action_types,
-               CAST(coalesce(len(h.items), 0) AS INTEGER) AS history_length
+               list_resize(coalesce([t.item FOR t IN h.top], []::INTEGER[]), %8$d, 0) AS actions,
+               list_resize(coalesce([t.type FOR t IN h.top], []::INTEGER[]), %8$d, 0) AS action_types,
+               CAST(coalesce(len(h.top), 0) AS INTEGER) AS history_length
         FROM exploded x
         LEFT JOIN histories h ON h.customer_id = x.customer_id AND h.day = x.day
         """,

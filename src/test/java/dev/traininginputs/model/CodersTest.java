@@ -2,9 +2,12 @@ package dev.traininginputs.model;
 
 import static dev.traininginputs.TestData.history;
 import static dev.traininginputs.TestData.ints;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
 import org.apache.beam.sdk.testing.CoderProperties;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
 
 /** Every value coder round-trips exactly, deterministically, including the extremes. */
@@ -53,5 +56,16 @@ class CodersTest {
     CoderProperties.coderDecodeEncodeEqual(
         RejectedRecord.Coder.of(),
         new RejectedRecord("clicks", "/a b/c.csv", Long.MAX_VALUE, "why: \"x\"", "raw,\u20ac"));
+  }
+
+  @Test
+  void historyRowsKeepTheHistoryOnceAndEveryItem() throws Exception {
+    ImpressedItem a = new ImpressedItem(-9, 20_000, "r-1", 0, 42, true);
+    ImpressedItem b = new ImpressedItem(-9, 20_000, "r-2", 3, 43, false);
+    HistoryRows rows = new HistoryRows(history(1000, ints(7, 8), ints(3, 1)), List.of(a, b));
+    CoderProperties.coderDecodeEncodeEqual(HistoryRows.Coder.of(), rows);
+    HistoryRows decoded = CoderUtils.clone(HistoryRows.Coder.of(), rows);
+    assertThat(decoded.rows().get(1), equalTo(new TrainingRow(b, rows.history())));
+    assertThat(decoded.rows().get(0).history().actions().length, equalTo(1000));
   }
 }
