@@ -11,17 +11,25 @@ import dev.traininginputs.stats.MergeFigures;
 import dev.traininginputs.stats.RunMetrics;
 import dev.traininginputs.stats.SourceCounts;
 import java.io.IOException;
+import java.io.Serializable;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.FileIO.ReadableFile;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -32,24 +40,42 @@ import org.apache.beam.sdk.values.TupleTagList;
  *
  * <p>Output ({@link Parsed}): the accepted records, a {@link RejectedRecord} (file, line, reason,
  * raw text) for every line that cannot be read, and per file the data lines read, accepted and
- * rejected, so that read = accepted + rejected can be checked for each source. Files are read whole
- * by one worker each (gzip and other compressions by extension); the headers must have been checked
- * before the run ({@code io.CsvInputs}). Counters: {@link Counters#read}, {@link
+ * rejected, so that read = accepted + rejected can be checked for each source. A compressed file
+ * (gzip and others, by extension) is read whole by one worker; an uncompressed file larger than
+ * {@value #SPLIT_BYTES} bytes is read in ranges of that size by several workers at once (one scan
+ * counts its lines first, so that line numbers stay those of the whole file). The headers must have
+ * been checked before the run ({@link CsvInputs}). Counters: {@link Counters#read}, {@link
  * Counters#accepted}, {@link Counters#rejected} and one per rejected column.
  */
 public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
+  /** Uncompressed files larger than this are read in ranges of this size, in parallel. */
+  static final long SPLIT_BYTES = 64L << 20;
+
   private final List<String> files;
   private final RecordParser<T> parser;
+  private final long splitBytes;
 
-  private ReadCsv(List<String> files, RecordParser<T> parser) {
+  private ReadCsv(List<String> files, RecordParser<T> parser, long splitBytes) {
     this.files = List.copyOf(files);
     this.parser = parser;
+    this.splitBytes = splitBytes;
   }
 
   /** Parses the given files (already matched and checked) with the given parser. */
   public static <T> ReadCsv<T> of(List<String> files, RecordParser<T> parser) {
-    return new ReadCsv<>(files, parser);
+    return new ReadCsv<>(files, parser, SPLIT_BYTES);
   }
+
+  /** Reads in ranges of {@code splitBytes}: for tests, which split tiny files. */
+  ReadCsv<T> withSplitBytes(long splitBytes) {
+    return new ReadCsv<>(files, parser, splitBytes);
+  }
+
+  /**
+   * The lines of {@code file} that start in {@code [start, end)}, the first of them numbered {@code
+   * firstLine}; {@code end} is {@link Long#MAX_VALUE} for the last range of a file.
+   */
+  record FileRange(String file, long start, long end, long firstLine) implements Serializable {}
 
   @Override
   public Parsed<T> expand(PBegin input) {
@@ -60,10 +86,13 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
         input
             .apply("ListFiles", Create.of(files))
             .apply("MatchFiles", FileIO.matchAll())
-            .apply("OpenFiles", FileIO.readMatches())
+            .apply("SplitFiles", ParDo.of(new SplitFileFn(splitBytes)))
+            .setCoder(SerializableCoder.of(FileRange.class))
+            // Ranges of one file must not stay in the partition that listed the file.
+            .apply("SpreadRanges", Reshuffle.viaRandomKey())
             .apply(
                 "ParseLines",
-                ParDo.of(new ParseFileFn<>(parser, records, rejected, counts))
+                ParDo.of(new ParseRangeFn<>(parser, records, rejected, counts))
                     .withOutputTags(records, TupleTagList.of(rejected).and(counts)));
     return new Parsed<>(
         records, parsed.get(records).setCoder(recordCoder(input.getPipeline())),
@@ -79,7 +108,45 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
     }
   }
 
-  private static final class ParseFileFn<T> extends DoFn<ReadableFile, T> {
+  /** One range per file, or per {@code splitBytes} of a big uncompressed file. */
+  private static final class SplitFileFn extends DoFn<MatchResult.Metadata, FileRange> {
+    private final long splitBytes;
+
+    SplitFileFn(long splitBytes) {
+      this.splitBytes = splitBytes;
+    }
+
+    @ProcessElement
+    public void process(@Element MatchResult.Metadata file, OutputReceiver<FileRange> out)
+        throws IOException {
+      String name = file.resourceId().toString();
+      long size = file.sizeBytes();
+      if (size <= splitBytes
+          || !file.isReadSeekEfficient()
+          || Compression.detect(name) != Compression.UNCOMPRESSED) {
+        out.output(new FileRange(name, 0, Long.MAX_VALUE, 1));
+        return;
+      }
+      long[] boundaries = new long[(int) ((size - 1) / splitBytes)];
+      for (int i = 0; i < boundaries.length; i++) {
+        boundaries[i] = (i + 1) * splitBytes;
+      }
+      long[] linesBefore;
+      try (ReadableByteChannel channel = FileSystems.open(file.resourceId())) {
+        linesBefore = CsvReader.lineStartsBefore(channel, boundaries);
+      }
+      long start = 0;
+      long firstLine = 1;
+      for (int i = 0; i < boundaries.length; i++) {
+        out.output(new FileRange(name, start, boundaries[i], firstLine));
+        start = boundaries[i];
+        firstLine = linesBefore[i] + 1;
+      }
+      out.output(new FileRange(name, start, Long.MAX_VALUE, firstLine));
+    }
+  }
+
+  private static final class ParseRangeFn<T> extends DoFn<FileRange, T> {
     private final RecordParser<T> parser;
     private final TupleTag<T> records;
     private final TupleTag<RejectedRecord> rejected;
@@ -88,7 +155,7 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
     private final Counter accepted;
     private final Counter rejectedCount;
 
-    ParseFileFn(
+    ParseRangeFn(
         RecordParser<T> parser,
         TupleTag<T> records,
         TupleTag<RejectedRecord> rejected,
@@ -104,12 +171,12 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
     }
 
     @ProcessElement
-    public void process(@Element ReadableFile file, MultiOutputReceiver out) {
+    public void process(@Element FileRange range, MultiOutputReceiver out) {
       Source source = parser.source();
-      String name = file.getMetadata().resourceId().toString();
-      long lastLine = 0;
-      try (CsvReader csv = CsvReader.open(file.open())) {
-        CsvHeader header = header(name, csv.next());
+      String name = range.file();
+      long lastLine = range.firstLine() - 1;
+      try (CsvReader csv = open(range)) {
+        CsvHeader header = range.start() == 0 ? header(name, csv) : header(name);
         long lines = 0;
         long acceptedLines = 0;
         long rejectedLines = 0;
@@ -158,8 +225,31 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
           + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
+    /** A reader of the range's lines; the first range of a file starts with its header. */
+    private static CsvReader open(FileRange range) throws IOException {
+      ResourceId id = FileSystems.matchNewResource(range.file(), false);
+      if (range.start() == 0 && range.end() == Long.MAX_VALUE) {
+        return CsvReader.open(
+            Compression.detect(range.file()).readDecompressed(FileSystems.open(id)));
+      }
+      return CsvReader.openRange(
+          (SeekableByteChannel) FileSystems.open(id),
+          range.start(),
+          range.end(),
+          range.firstLine());
+    }
+
+    /** The header of a file whose later range is being read. */
+    private CsvHeader header(String file) throws IOException {
+      try (CsvReader reader =
+          CsvReader.open(FileSystems.open(FileSystems.matchNewResource(file, false)))) {
+        return header(file, reader);
+      }
+    }
+
     /** The header was checked before the run; a file that changed since is a hard failure. */
-    private CsvHeader header(String file, CsvReader.Line line) {
+    private CsvHeader header(String file, CsvReader reader) throws IOException {
+      CsvReader.Line line = reader.next();
       try {
         CsvHeader header = CsvHeader.parse(line == null ? "" : line.text());
         List<String> missing = header.missing(parser.source().requiredColumns());

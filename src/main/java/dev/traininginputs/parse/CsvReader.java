@@ -1,14 +1,16 @@
 package dev.traininginputs.parse;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -19,34 +21,108 @@ import org.apache.commons.csv.CSVRecord;
  * Reads a UTF-8 CSV file line by line. A record is one physical line: a quoted field may contain
  * commas and doubled quotes but not a line break, so one broken quote costs one row, never the rest
  * of the file. Blank lines, a byte-order mark and CRLF endings are skipped silently; line numbers
- * are physical, counting the header as line 1.
+ * are physical, counting the header as line 1. A line ends at {@code \n}, {@code \r\n} or a lone
+ * {@code \r}, as in {@link java.io.BufferedReader#readLine}; undecodable bytes become U+FFFD.
+ *
+ * <p>Because a record is one line, a file can be read in byte ranges by several workers at once: a
+ * range holds the lines that <em>start</em> inside it ({@link #openRange}), and {@link
+ * #lineStartsBefore} counts the lines before each range so that line numbers stay those of the
+ * whole file.
  */
 public final class CsvReader implements Closeable {
   private static final char BYTE_ORDER_MARK = '\uFEFF';
   private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+  private static final int BUFFER = 1 << 16;
 
-  private final BufferedReader reader;
+  private final InputStream in;
+  private final long end;
+  private long position;
   private long lineNumber;
+  private byte[] line = new byte[256];
 
   /** One non-blank physical line. */
   public record Line(long number, String text) {}
 
-  private CsvReader(BufferedReader reader) {
-    this.reader = reader;
+  private CsvReader(InputStream in, long position, long end, long firstLineNumber) {
+    this.in = in;
+    this.position = position;
+    this.end = end;
+    this.lineNumber = firstLineNumber - 1;
   }
 
-  /** Reads from a (decompressed) channel; undecodable bytes become U+FFFD. */
+  /** Reads a whole (decompressed) channel. */
   public static CsvReader open(ReadableByteChannel channel) {
     return new CsvReader(
-        new BufferedReader(
-            new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8),
-            1 << 16));
+        new BufferedInputStream(Channels.newInputStream(channel), BUFFER), 0, Long.MAX_VALUE, 1);
   }
 
-  /** The next non-blank line, or {@code null} at the end of the file. */
+  /**
+   * Reads the lines that start in {@code [start, end)} of an uncompressed file, numbering them from
+   * {@code firstLineNumber}, the number of the first line starting at or after {@code start}.
+   */
+  public static CsvReader openRange(
+      SeekableByteChannel channel, long start, long end, long firstLineNumber) throws IOException {
+    if (start == 0) {
+      channel.position(0);
+      return new CsvReader(
+          new BufferedInputStream(Channels.newInputStream(channel), BUFFER),
+          0,
+          end,
+          firstLineNumber);
+    }
+    // Find the first line start at or after `start`: it follows a line break that ends before it.
+    channel.position(start - 1);
+    InputStream in = new BufferedInputStream(Channels.newInputStream(channel), BUFFER);
+    long position = start;
+    int previous = in.read();
+    while (true) {
+      in.mark(1);
+      int b = in.read();
+      if (b < 0 || previous == '\n' || (previous == '\r' && b != '\n')) {
+        in.reset();
+        break;
+      }
+      previous = b;
+      position++;
+    }
+    return new CsvReader(in, position, end, firstLineNumber);
+  }
+
+  /**
+   * For each of {@code boundaries} (ascending byte positions), the number of lines that start
+   * before it: what {@link #openRange} needs as {@code firstLineNumber - 1}.
+   */
+  public static long[] lineStartsBefore(ReadableByteChannel channel, long[] boundaries)
+      throws IOException {
+    long[] counts = new long[boundaries.length];
+    InputStream in = Channels.newInputStream(channel);
+    byte[] buffer = new byte[BUFFER];
+    long position = 0;
+    long starts = 0;
+    int previous = '\n'; // Position 0 starts a line.
+    int next = 0;
+    for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+      for (int i = 0; i < read; i++, position++) {
+        while (next < boundaries.length && boundaries[next] <= position) {
+          counts[next++] = starts;
+        }
+        int b = buffer[i];
+        if (previous == '\n' || (previous == '\r' && b != '\n')) {
+          starts++;
+        }
+        previous = b;
+      }
+    }
+    while (next < boundaries.length) {
+      counts[next++] = starts;
+    }
+    return counts;
+  }
+
+  /** The next non-blank line, or {@code null} at the end of the file or range. */
   public Line next() throws IOException {
     String text;
-    while ((text = reader.readLine()) != null) {
+    while ((text = readLine()) != null) {
       lineNumber++;
       if (lineNumber == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
         text = text.substring(1);
@@ -56,6 +132,38 @@ public final class CsvReader implements Closeable {
       }
     }
     return null;
+  }
+
+  /** The next physical line starting before the range's end, without its line break. */
+  private String readLine() throws IOException {
+    if (position >= end) {
+      return null;
+    }
+    int length = 0;
+    int b = in.read();
+    if (b < 0) {
+      return null;
+    }
+    position++;
+    while (b >= 0 && b != '\n' && b != '\r') {
+      if (length == line.length) {
+        line = Arrays.copyOf(line, length * 2);
+      }
+      line[length++] = (byte) b;
+      b = in.read();
+      if (b >= 0) {
+        position++;
+      }
+    }
+    if (b == '\r') {
+      in.mark(1);
+      if (in.read() == '\n') {
+        position++;
+      } else {
+        in.reset();
+      }
+    }
+    return new String(line, 0, length, StandardCharsets.UTF_8);
   }
 
   /** Splits one line into its fields by RFC 4180 (quotes, doubled quotes, commas inside quotes). */
@@ -116,6 +224,6 @@ public final class CsvReader implements Closeable {
 
   @Override
   public void close() throws IOException {
-    reader.close();
+    in.close();
   }
 }

@@ -110,16 +110,21 @@ public final class DuckDbPeer {
           SELECT CAST(customer_id AS BIGINT), %5$s, CAST(%5$s AS TIMESTAMPTZ), 3,
                  CAST(config_id AS INTEGER)
           FROM %6$s),
+        days AS (SELECT DISTINCT customer_id, day FROM impressions),
+        -- Each customer's actions sorted once, newest first (time, then type, then item), then
+        -- for every impression day the first N of those in its look-back window.
+        sorted AS (
+          SELECT customer_id,
+                 list({'day': day, 'item': item, 'type': type} ORDER BY ts DESC, type DESC, item DESC)
+                   AS all_actions
+          FROM actions
+          WHERE customer_id IN (SELECT customer_id FROM days)
+          GROUP BY customer_id),
         histories AS (
-          -- max_by(.., .., N): the N eligible actions with the greatest (time, type, item),
-          -- greatest first: a top-N aggregate instead of sorting every eligible action.
           SELECT d.customer_id, d.day,
-                 max_by({'item': a.item, 'type': a.type}, {'ts': a.ts, 'type': a.type, 'item': a.item},
-                        %8$d) AS top
-          FROM (SELECT DISTINCT customer_id, day FROM impressions) d
-          JOIN actions a
-            ON a.customer_id = d.customer_id AND a.day BETWEEN d.day - %7$d AND d.day - 1
-          GROUP BY d.customer_id, d.day),
+                 [a FOR a IN s.all_actions IF a.day BETWEEN d.day - %7$d AND d.day - 1][1:%8$d]
+                   AS top
+          FROM days d JOIN sorted s ON s.customer_id = d.customer_id),
         exploded AS (
           SELECT day, ranking_id, customer_id, unnest(items) AS item,
                  CAST(generate_subscripts(items, 1) - 1 AS INTEGER) AS position

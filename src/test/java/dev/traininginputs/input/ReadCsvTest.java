@@ -95,6 +95,68 @@ class ReadCsvTest {
   }
 
   @Test
+  void aFileReadInRangesGivesTheSameRecordsRejectionsAndLineNumbers(TestPipeline p)
+      throws IOException {
+    StringBuilder text = new StringBuilder("customer_id,click_time,item_id,dt\r\n");
+    for (int i = 1; i <= 40; i++) {
+      if (i % 7 == 0) {
+        text.append("\n");
+      }
+      String line = i + ",2025-03-09 10:00:0" + (i % 10) + "," + (i % 13) + ",2025-03-09";
+      text.append(line).append(i % 3 == 0 ? "\r\n" : "\n");
+    }
+    String file = write("clicks.csv", text.toString());
+    // The same lines parsed whole, by the reader itself: what every range split must reproduce.
+    Parsed<Action> whole = p.apply("Whole", ReadCsv.of(List.of(file), ActionParser.CLICKS));
+    Parsed<Action> split =
+        p.apply("Split", ReadCsv.of(List.of(file), ActionParser.CLICKS).withSplitBytes(37));
+    PAssert.that(split.records()).containsInAnyOrder(records(file, 40));
+    PAssert.that(split.rejected()).containsInAnyOrder(rejections(file));
+    PAssert.thatSingleton(
+            split
+                .counts()
+                .apply(
+                    "MergeSplit",
+                    org.apache.beam.sdk.transforms.Combine.globally(
+                        new dev.traininginputs.stats.FoldFn<>(
+                            RunMetrics.class, RunMetrics::new, RunMetrics::mergeFrom)))
+                .apply(
+                    "SplitAsText",
+                    MapElements.into(TypeDescriptors.strings()).via(m -> m.sources().toString())))
+        .isEqualTo("{clicks=SourceCounts[read=40, accepted=37, rejected=3]}");
+    PAssert.that(whole.rejected()).containsInAnyOrder(rejections(file));
+    p.run().waitUntilFinish();
+  }
+
+  /** Lines 1..n of the generated file: item i % 13, which is 0 (rejected) for i = 13, 26, 39. */
+  private static List<Action> records(String file, int n) {
+    List<Action> actions = new java.util.ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      if (i % 13 != 0) {
+        actions.add(
+            action(i, ActionType.CLICK, i % 13, "2025-03-09", "2025-03-09T10:00:0" + (i % 10)));
+      }
+    }
+    return actions;
+  }
+
+  /** Physical line numbers: the header is line 1, and a blank line precedes every 7th record. */
+  private static List<RejectedRecord> rejections(String file) {
+    List<RejectedRecord> rejected = new java.util.ArrayList<>();
+    for (int i : new int[] {13, 26, 39}) {
+      long line = 1 + i + i / 7;
+      rejected.add(
+          new RejectedRecord(
+              "clicks",
+              file,
+              line,
+              "item_id: 0 is not a valid item id (must be at least 1)",
+              i + ",2025-03-09 10:00:0" + (i % 10) + ",0,2025-03-09"));
+    }
+    return rejected;
+  }
+
+  @Test
   void impressions_fromSeveralFilesWithOwnHeaders(TestPipeline p) throws IOException {
     String a =
         write(
