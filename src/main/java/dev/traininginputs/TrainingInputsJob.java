@@ -36,6 +36,7 @@ public final class TrainingInputsJob {
    *
    * @param days the {@code YYYY-MM-DD} days written
    * @param counters the runner's counters at the end ({@link Counters}), by name: the work done
+   * @param recovered what this run finished or cleaned up of earlier runs before it started
    */
   public record RunSummary(
       List<String> days,
@@ -43,7 +44,8 @@ public final class TrainingInputsJob {
       String rejectedOutput,
       String metricsJson,
       String report,
-      Map<String, Long> counters) {}
+      Map<String, Long> counters,
+      List<String> recovered) {}
 
   /** {@link #run(TrainingInputsOptions, Function)}, just waiting for the pipeline. */
   public static RunSummary run(TrainingInputsOptions options) {
@@ -87,10 +89,13 @@ public final class TrainingInputsJob {
           staged.rejected().toString(),
           staged.metricsJson().toString(),
           staged.report() == null ? null : staged.report().toString(),
-          counters);
+          counters,
+          staged.recovered());
     } catch (RuntimeException e) {
       staged.discard();
       throw e;
+    } finally {
+      staged.release();
     }
   }
 

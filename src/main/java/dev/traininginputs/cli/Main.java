@@ -191,6 +191,7 @@ public final class Main {
           counts.get("accepted").asLong(),
           counts.get("rejected").asLong());
     }
+    summary.recovered().forEach(line -> out.println("recovery: " + line));
     out.println("work:     " + Progress.describe(summary.counters()));
     out.println("output:   " + summary.output());
     out.println("rejected: " + summary.rejectedOutput());

@@ -11,21 +11,29 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Makes output appear all at once or not at all. The pipeline writes into a hidden staging folder
- * inside the output ({@code .staging-RUNID/}, ignored by Parquet readers); only when the whole run
- * has succeeded does {@link #commit()} move each {@code dt=} folder into place, by rename, in the
- * way the {@link WriteMode} says, then the rejected records, the metrics and the report. A run that
- * fails or is killed leaves the earlier output as it was. The output must be on a file system this
- * process can rename in (a local or mounted path).
+ * Publishes a run's output so that no failure or kill loses what was published before. The pipeline
+ * writes into a hidden staging folder inside the output ({@code .staging-RUNID/}, ignored by
+ * Parquet readers). Only when the whole pipeline has succeeded does {@link #commit()} write a
+ * commit record into it and then move each {@code dt=} folder into place by rename (an existing day
+ * renamed aside into the staging folder first, in {@code overwrite}), then the rejected records,
+ * the metrics and the report. A run that fails before the commit record leaves the output as it was
+ * and deletes its staging folder; a publish cut short after it (a failed rename, a killed process)
+ * is finished by the next run on the same output before anything else ({@link #recover}). {@code
+ * OUTPUT/_lock} keeps a second run out meanwhile ({@link OutputLock}). The output must be on a file
+ * system this process can rename in (a local or mounted path).
  */
 public final class StagedOutput {
   static final String DAY_PREFIX = "dt=";
+  static final String STAGING_PREFIX = ".staging-";
+  static final String COMMIT_RECORD = "_COMMITTING";
+  static final String PAUSE_PROPERTY = "training.inputs.test.pauseBeforePublishStepMillis";
   private static final String REJECTED_GLOB = "rejected-*.jsonl";
 
   private final Path output;
@@ -34,6 +42,8 @@ public final class StagedOutput {
   private final Path report;
   private final WriteMode mode;
   private final Path staging;
+  private final OutputLock lock;
+  private final List<String> recovered;
 
   /**
    * Where a run's results go.
@@ -46,7 +56,16 @@ public final class StagedOutput {
   public record Destinations(String output, String rejected, String metricsJson, String report) {}
 
   private StagedOutput(
-      Path output, Path rejected, Path metricsJson, Path report, WriteMode mode, Path staging) {
+      Path output,
+      Path rejected,
+      Path metricsJson,
+      Path report,
+      WriteMode mode,
+      Path staging,
+      OutputLock lock,
+      List<String> recovered) {
+    this.lock = lock;
+    this.recovered = List.copyOf(recovered);
     this.output = output;
     this.rejected = rejected;
     this.metricsJson = metricsJson;
@@ -73,21 +92,39 @@ public final class StagedOutput {
     if (report != null) {
       requireFileOrAbsent("--report", report);
     }
-    if (mode == WriteMode.ERRORIFEXISTS) {
-      Set<String> existing = existingDays(out);
-      if (!existing.isEmpty()) {
-        existing.retainAll(daysToWrite.get());
-        refuseExisting(out, existing);
-      }
-    }
-    Path staging = out.resolve(".staging-" + runId);
+    OutputLock lock = OutputLock.acquire(out, runId);
     try {
-      Files.createDirectories(staging.resolve("rows"));
-      Files.createDirectories(staging.resolve("rejected"));
-    } catch (IOException e) {
-      throw new RunRefusedException("--output=" + out + " cannot be written: " + e.getMessage(), e);
+      List<String> recovered = recover(out);
+      if (mode == WriteMode.ERRORIFEXISTS) {
+        Set<String> existing = existingDays(out);
+        if (!existing.isEmpty()) {
+          existing.retainAll(daysToWrite.get());
+          refuseExisting(out, existing);
+        }
+      }
+      Path staging = out.resolve(STAGING_PREFIX + runId);
+      try {
+        Files.createDirectories(staging.resolve("rows"));
+        Files.createDirectories(staging.resolve("rejected"));
+      } catch (IOException e) {
+        throw new RunRefusedException(
+            "--output=" + out + " cannot be written: " + e.getMessage(), e);
+      }
+      return new StagedOutput(out, rejected, metricsJson, report, mode, staging, lock, recovered);
+    } catch (RuntimeException e) {
+      lock.release();
+      throw e;
     }
-    return new StagedOutput(out, rejected, metricsJson, report, mode, staging);
+  }
+
+  /** What {@link #recover} did before this run started: one line per earlier staging folder. */
+  public List<String> recovered() {
+    return recovered;
+  }
+
+  /** Lets the next run start: call once, when this run has published or failed. */
+  public void release() {
+    lock.release();
   }
 
   public String rowsDirectory() {
@@ -125,59 +162,201 @@ public final class StagedOutput {
     return report;
   }
 
-  /** Moves the staged days and rejected records into place; returns the days written. */
+  /**
+   * Publishes the staged output; returns the days written. First the commit record is written into
+   * the staging folder: from then on the publish is resumable, and a failure or a kill leaves it to
+   * the next run on this output to finish ({@link #recover}), never to undo by deleting. Each step
+   * is idempotent, so finishing means running the same steps again.
+   */
   public List<String> commit() {
     try {
-      List<Path> stagedDays = list(staging.resolve("rows"), DAY_PREFIX + "*");
       List<String> days = new ArrayList<>();
-      stagedDays.forEach(
-          day -> days.add(day.getFileName().toString().substring(DAY_PREFIX.length())));
+      for (Path day : list(staging.resolve("rows"), DAY_PREFIX + "*")) {
+        days.add(day.getFileName().toString().substring(DAY_PREFIX.length()));
+      }
       if (mode == WriteMode.ERRORIFEXISTS) {
         Set<String> existing = existingDays(output);
         existing.retainAll(days);
         refuseExisting(output, existing);
       }
-      Path replaced = staging.resolve("replaced");
-      for (Path day : stagedDays) {
-        Path target = output.resolve(day.getFileName());
-        if (mode == WriteMode.APPEND && Files.isDirectory(target)) {
-          moveFiles(day, "*", target);
-        } else {
-          if (Files.exists(target)) {
-            // Renamed aside, not deleted, until the new day is in place.
-            Files.createDirectories(replaced);
-            Files.move(target, replaced.resolve(day.getFileName()));
-          }
-          Files.move(day, target);
-        }
+      List<String> rejectedFiles = new ArrayList<>();
+      list(staging.resolve("rejected"), REJECTED_GLOB)
+          .forEach(f -> rejectedFiles.add(f.getFileName().toString()));
+      Properties record = new Properties();
+      record.setProperty("mode", mode.name());
+      record.setProperty("rejected", rejected.toString());
+      record.setProperty("rejectedFiles", String.join(",", rejectedFiles));
+      record.setProperty("metricsJson", metricsJson.toString());
+      record.setProperty("report", report == null ? "" : report.toString());
+      step("write the commit record");
+      Path temporary = staging.resolve(COMMIT_RECORD + ".tmp");
+      try (var out = Files.newOutputStream(temporary)) {
+        record.store(
+            out, "publish of " + staging.getFileName() + ": finished by the next run if cut short");
       }
-      Files.createDirectories(rejected);
-      for (Path old : list(rejected, REJECTED_GLOB)) {
-        Files.delete(old);
-      }
-      moveFiles(staging.resolve("rejected"), REJECTED_GLOB, rejected);
-      moveFile(Path.of(metricsFile()), metricsJson);
-      if (report != null) {
-        moveFile(Path.of(reportFile()), report);
-      }
-      discard();
+      Files.move(temporary, staging.resolve(COMMIT_RECORD), StandardCopyOption.ATOMIC_MOVE);
+      publish(output, staging);
       return days;
     } catch (IOException e) {
-      throw new UncheckedIOException("committing the output from " + staging + " failed", e);
+      throw new UncheckedIOException(
+          "publishing the output from "
+              + staging
+              + " failed; the next run on "
+              + output
+              + " will finish it",
+          e);
     }
   }
 
-  /** Deletes the staging folder and everything in it; the output is left as it was. */
+  /**
+   * The publish steps of a staging folder that holds a commit record, each idempotent: move every
+   * staged day into place (an existing day renamed aside first, into the staging folder), the
+   * rejected records, the metrics and the report; then delete the commit record and the staging
+   * folder with the days it replaced.
+   */
+  private static void publish(Path output, Path staging) throws IOException {
+    Properties record = new Properties();
+    try (var in = Files.newInputStream(staging.resolve(COMMIT_RECORD))) {
+      record.load(in);
+    }
+    WriteMode mode = WriteMode.valueOf(record.getProperty("mode"));
+    Path replaced = staging.resolve("replaced");
+    for (Path day : list(staging.resolve("rows"), DAY_PREFIX + "*")) {
+      Path target = output.resolve(day.getFileName());
+      Path aside = replaced.resolve(day.getFileName());
+      if (mode == WriteMode.APPEND && Files.isDirectory(target)) {
+        for (Path file : list(day, "*")) {
+          step("move " + file.getFileName() + " into " + target.getFileName());
+          Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        step("delete the staged " + day.getFileName());
+        Files.delete(day);
+        continue;
+      }
+      if (Files.exists(target) && !Files.exists(aside)) {
+        Files.createDirectories(replaced);
+        step("move the old " + target.getFileName() + " aside");
+        Files.move(target, aside);
+      }
+      step("move the new " + day.getFileName() + " into place");
+      Files.move(day, target);
+    }
+    Path rejected = Path.of(record.getProperty("rejected"));
+    Set<String> rejectedFiles = new TreeSet<>();
+    for (String name : record.getProperty("rejectedFiles").split(",")) {
+      if (!name.isEmpty()) {
+        rejectedFiles.add(name);
+      }
+    }
+    Files.createDirectories(rejected);
+    for (Path old : list(rejected, REJECTED_GLOB)) {
+      if (!rejectedFiles.contains(old.getFileName().toString())) {
+        step("delete the earlier " + old.getFileName());
+        Files.delete(old);
+      }
+    }
+    for (Path file : list(staging.resolve("rejected"), REJECTED_GLOB)) {
+      step("move " + file.getFileName() + " into place");
+      Files.move(file, rejected.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    }
+    moveIfStaged(staging.resolve("metrics.json"), Path.of(record.getProperty("metricsJson")));
+    String report = record.getProperty("report");
+    if (!report.isEmpty()) {
+      moveIfStaged(staging.resolve("report.html"), Path.of(report));
+    }
+    step("delete the commit record");
+    Files.delete(staging.resolve(COMMIT_RECORD));
+    step("delete the staging folder");
+    deleteRecursively(staging);
+  }
+
+  private static void moveIfStaged(Path staged, Path target) throws IOException {
+    if (Files.exists(staged)) {
+      Files.createDirectories(target.getParent());
+      step("move " + staged.getFileName() + " into place");
+      Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * Makes the output whole before a new run starts, whatever days that run builds: finishes every
+   * publish that a run began (its staging folder holds a commit record) and deletes the staging
+   * folders of runs that failed or were killed before publishing. The caller holds the lock.
+   * Returns what it did, one line per staging folder.
+   */
+  public static List<String> recover(Path output) {
+    List<String> done = new ArrayList<>();
+    for (Path staging : list(output, STAGING_PREFIX + "*")) {
+      try {
+        if (Files.exists(staging.resolve(COMMIT_RECORD))) {
+          publish(output, staging);
+          done.add("finished the interrupted publish of " + staging.getFileName());
+        } else {
+          deleteRecursively(staging);
+          done.add("deleted " + staging.getFileName() + ", left by a run that did not publish");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot recover " + staging + " in " + output, e);
+      }
+    }
+    return done;
+  }
+
+  /**
+   * Deletes the staging folder of a run that failed before {@link #commit}; the output is left as
+   * it was. After a commit record has been written nothing is deleted: the publish belongs to the
+   * next run to finish.
+   */
   public void discard() {
-    if (!Files.exists(staging)) {
+    if (Files.exists(staging.resolve(COMMIT_RECORD))) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(staging)) {
+    try {
+      deleteRecursively(staging);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the staging folder " + staging, e);
+    }
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the staging folder " + staging, e);
+    }
+  }
+
+  /** A test's hook into the publish: called before every step that changes the output. */
+  interface StepHook {
+    void before(String step) throws IOException;
+  }
+
+  private static volatile StepHook stepHook = step -> {};
+
+  /** Replaces the hook; for tests that fail or stop the publish at a chosen step. */
+  static void onEveryStep(StepHook hook) {
+    stepHook = hook;
+  }
+
+  /**
+   * Before each step of a publish: the test hook, and {@value #PAUSE_PROPERTY} (a test-only system
+   * property: pause this many milliseconds before every step, so that a test can kill the process
+   * in the middle of a publish).
+   */
+  private static void step(String step) throws IOException {
+    stepHook.before(step);
+    long pause = Long.getLong(PAUSE_PROPERTY, 0);
+    if (pause > 0) {
+      System.err.println("publish: before " + step);
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted before " + step, e);
+      }
     }
   }
 
@@ -219,17 +398,6 @@ public final class StagedOutput {
   private static void requireDirectoryOrAbsent(String option, Path path) {
     if (Files.exists(path) && !Files.isDirectory(path)) {
       throw new RunRefusedException(option + "=" + path + " is a file, not a directory");
-    }
-  }
-
-  private static void moveFile(Path from, Path to) throws IOException {
-    Files.createDirectories(to.getParent());
-    Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static void moveFiles(Path from, String glob, Path to) throws IOException {
-    for (Path file : list(from, glob)) {
-      Files.move(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

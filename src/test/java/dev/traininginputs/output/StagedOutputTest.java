@@ -2,6 +2,7 @@ package dev.traininginputs.output;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -58,9 +59,36 @@ class StagedOutputTest {
           .filter(Files::isRegularFile)
           .map(p -> output.relativize(p).toString())
           .filter(p -> !p.startsWith("."))
+          // Held while a run is staged; released when it has published.
+          .filter(p -> !p.equals(OutputLock.NAME))
           .sorted()
           .toList();
     }
+  }
+
+  /** What the job does after the pipeline: publish, then let the next run in. */
+  private static List<String> publish(StagedOutput staged) {
+    try {
+      return staged.commit();
+    } finally {
+      staged.release();
+    }
+  }
+
+  @Test
+  void aSecondRunOnTheSameOutputIsRefusedNamingTheFirst() throws IOException {
+    StagedOutput first = stage(WriteMode.OVERWRITE, "2025-03-12");
+    RunRefusedException e =
+        assertThrows(
+            RunRefusedException.class,
+            () -> StagedOutput.prepare(destinations(), WriteMode.OVERWRITE, "run2", Set::of));
+    assertThat(
+        e.getMessage(),
+        containsString("is in use by another run (run=run1 pid=" + ProcessHandle.current().pid()));
+    assertThat(
+        e.getMessage(), containsString("if that run is gone, delete " + output.resolve("_lock")));
+    publish(first);
+    StagedOutput.prepare(destinations(), WriteMode.OVERWRITE, "run3", Set::of).release();
   }
 
   @Test
@@ -85,7 +113,7 @@ class StagedOutputTest {
   @Test
   void commit_overwriteReplacesOnlyItsDays() throws IOException {
     assertThat(
-        stage(WriteMode.OVERWRITE, "2025-03-11", "2025-03-12").commit(),
+        publish(stage(WriteMode.OVERWRITE, "2025-03-11", "2025-03-12")),
         contains("2025-03-11", "2025-03-12"));
     assertThat(
         visible(),
@@ -103,7 +131,7 @@ class StagedOutputTest {
 
   @Test
   void commit_appendKeepsTheExistingFiles() throws IOException {
-    stage(WriteMode.APPEND, "2025-03-11").commit();
+    publish(stage(WriteMode.APPEND, "2025-03-11"));
     assertThat(
         visible(),
         contains(
@@ -128,12 +156,16 @@ class StagedOutputTest {
   @Test
   void aKilledRunsStagingDoesNotBlockTheNextRun() throws IOException {
     stage(WriteMode.OVERWRITE, "2025-03-12"); // never committed nor discarded: the process died
+    PublishFaultsTest.leaveLockToADeadProcess(output);
     StagedOutput next =
         StagedOutput.prepare(
             destinations(), WriteMode.ERRORIFEXISTS, "run2", () -> Set.of("2025-03-12"));
     Files.writeString(Path.of(next.metricsFile()), "{}");
     write(Path.of(next.rowsDirectory(), "dt=2025-03-12", "part-run2.parquet"), "run2");
-    next.commit();
+    publish(next);
+    assertThat(
+        next.recovered(), contains("deleted .staging-run1, left by a run that did not publish"));
+    assertThat(Files.exists(output.resolve(".staging-run1")), is(false));
     assertThat(
         Files.readString(output.resolve("dt=2025-03-12/part-run2.parquet")), equalTo("run2"));
   }
