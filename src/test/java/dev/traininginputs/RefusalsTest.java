@@ -39,6 +39,18 @@ class RefusalsTest {
   }
 
   @Test
+  void refuses_anOutputWithAStorageSchemeInsteadOfMakingALocalFolder() {
+    run.options().setOutput("s3://bucket/training");
+    String message = assertThrows(RunRefusedException.class, run::run).getMessage();
+    assertThat(
+        message,
+        equalTo(
+            "--output=s3://bucket/training: outputs go to a local or mounted path in this version,"
+                + " not to s3://"));
+    assertThat(Files.exists(Path.of("s3:")), is(false));
+  }
+
+  @Test
   void refuses_aFileWithoutARequiredColumn() {
     run.write("clicks.csv", "dt,customer_id,item,click_time", "2025-03-09,1,5,2025-03-09 10:00:00");
     assertThat(

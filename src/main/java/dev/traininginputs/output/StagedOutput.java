@@ -82,10 +82,11 @@ public final class StagedOutput {
    */
   public static StagedOutput prepare(
       Destinations destinations, WriteMode mode, String runId, Supplier<Set<String>> daysToWrite) {
-    Path out = absolute(destinations.output());
-    Path rejected = absolute(destinations.rejected());
-    Path metricsJson = absolute(destinations.metricsJson());
-    Path report = destinations.report().isEmpty() ? null : absolute(destinations.report());
+    Path out = absolute("--output", destinations.output());
+    Path rejected = absolute("--rejectedOutput", destinations.rejected());
+    Path metricsJson = absolute("--metricsJson", destinations.metricsJson());
+    Path report =
+        destinations.report().isEmpty() ? null : absolute("--report", destinations.report());
     requireDirectoryOrAbsent("--output", out);
     requireDirectoryOrAbsent("--rejectedOutput", rejected);
     requireFileOrAbsent("--metricsJson", metricsJson);
@@ -385,9 +386,27 @@ public final class StagedOutput {
     }
   }
 
-  private static Path absolute(String path) {
-    return Path.of(path).toAbsolutePath().normalize();
+  /**
+   * A local path; a URI with a scheme ({@code s3://}, {@code hdfs://}) is refused, not made a
+   * folder.
+   */
+  private static Path absolute(String option, String path) {
+    if (SCHEME.matcher(path).lookingAt() && !path.startsWith("file:")) {
+      throw new RunRefusedException(
+          option
+              + "="
+              + path
+              + ": outputs go to a local or mounted path in this version, not to "
+              + path.substring(0, path.indexOf(':'))
+              + "://");
+    }
+    return Path.of(path.startsWith("file:") ? java.net.URI.create(path).getPath() : path)
+        .toAbsolutePath()
+        .normalize();
   }
+
+  private static final java.util.regex.Pattern SCHEME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+://");
 
   private static void requireFileOrAbsent(String option, Path path) {
     if (Files.isDirectory(path)) {
