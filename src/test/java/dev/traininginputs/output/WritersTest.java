@@ -1,0 +1,184 @@
+package dev.traininginputs.output;
+
+import static dev.traininginputs.TestData.history;
+import static dev.traininginputs.TestData.impression;
+import static dev.traininginputs.TestData.ints;
+import static dev.traininginputs.TestData.rows;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import dev.traininginputs.ParquetRows;
+import dev.traininginputs.model.History;
+import dev.traininginputs.model.HistoryRows;
+import dev.traininginputs.model.RejectedRecord;
+import dev.traininginputs.model.TrainingRow;
+import dev.traininginputs.stats.MergeFigures;
+import dev.traininginputs.stats.RunMetrics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The writers: what they put on disk, and the figures they hand back. */
+@Tag("pipeline")
+@ExtendWith(TestPipelineExtension.class)
+class WritersTest {
+  @TempDir Path dir;
+
+  private static List<TrainingRow> twoDaysOfRows() {
+    List<TrainingRow> rows = new ArrayList<>();
+    rows.addAll(rows(impression(1, "2025-03-10", "r1", 5, 6), history(4, ints(9, 8), ints(1, 3))));
+    rows.addAll(rows(impression(2, "2025-03-10", "r2", 7), History.empty(4)));
+    rows.addAll(rows(impression(3, "2025-03-10", "r3", 7), History.empty(4)));
+    rows.addAll(
+        rows(impression(1, "2025-03-11", "r4", 5), history(4, ints(9, 8, 7, 6), ints(2, 2, 1, 1))));
+    return rows;
+  }
+
+  /** The rows as the pipeline hands them to the writer: one element per customer and day. */
+  private static List<HistoryRows> byCustomerAndDay(List<TrainingRow> rows) {
+    Map<String, List<TrainingRow>> groups = new TreeMap<>();
+    rows.forEach(
+        r ->
+            groups
+                .computeIfAbsent(r.item().customerId() + "/" + r.dt(), k -> new ArrayList<>())
+                .add(r));
+    return groups.values().stream()
+        .map(g -> new HistoryRows(g.get(0).history(), g.stream().map(TrainingRow::item).toList()))
+        .toList();
+  }
+
+  private static List<Path> files(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+    }
+  }
+
+  @Test
+  void writeTrainingRows_writesEveryRowOnceInItsDayAndHandsBackItsFigures(TestPipeline p)
+      throws IOException {
+    List<TrainingRow> rows = twoDaysOfRows();
+    PCollection<RunMetrics> figures =
+        p.apply(Create.of(byCustomerAndDay(rows)).withCoder(HistoryRows.Coder.of()))
+            .apply(WriteTrainingRows.of(dir.toString(), "RUN", 2, 2));
+    PCollection<RunMetrics> merged = PCollectionList.of(figures).apply(MergeFigures.analysing(2));
+    PAssert.thatSingleton(merged)
+        .satisfies(
+            m -> {
+              assertThat(m.history().rows(), equalTo(5L));
+              assertThat(m.days().get("2025-03-10").rows(), equalTo(4L));
+              assertThat(m.days().get("2025-03-10").zeroHistoryPct(), equalTo(0.5));
+              assertThat(m.days().get("2025-03-11").avgHistoryLength(), equalTo(4.0));
+              assertThat(m.lengths().rowsByLength(), equalTo(Map.of(0, 2L, 2, 2L, 4, 1L)));
+              assertThat(m.positions().frequencies(0), equalTo(new double[] {0.4, 0.4, 0.2, 0}));
+              return null;
+            });
+    p.run().waitUntilFinish();
+
+    // Customers spread over at most two shards per day; names are day, run id and shard.
+    for (Path file : files(dir)) {
+      assertThat(file.toString(), matchesPattern("dt=2025-03-1[01]/part-RUN-0000[01]\\.parquet"));
+    }
+    assertThat(ParquetRows.read(dir), containsInAnyOrder(rows.toArray()));
+  }
+
+  @Test
+  void trainingRowParquet_physicalSchemaIsThreeLevelListsOfRequiredInt32() throws IOException {
+    Path file = dir.resolve("rows.parquet");
+    try (var writer = TrainingRowParquet.writer(file)) {
+      writer.write(TrainingRowParquet.toRecord(twoDaysOfRows().get(0)));
+    }
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(
+            HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+      assertThat(
+          reader.getFooter().getFileMetaData().getSchema().toString(),
+          equalTo(
+              String.join(
+                  "\n",
+                  "message dev.traininginputs.TrainingRow {",
+                  "  required binary dt (STRING);",
+                  "  required binary ranking_id (STRING);",
+                  "  required int64 customer_id;",
+                  "  required int32 position;",
+                  "  required int32 item_id;",
+                  "  required boolean is_order;",
+                  "  required group actions (LIST) {",
+                  "    repeated group list {",
+                  "      required int32 element;",
+                  "    }",
+                  "  }",
+                  "  required group action_types (LIST) {",
+                  "    repeated group list {",
+                  "      required int32 element;",
+                  "    }",
+                  "  }",
+                  "  required int32 history_length;",
+                  "}",
+                  "")));
+    }
+  }
+
+  @Test
+  void writeRejected_writesOneJsonLinesFilePerSourceAndHandsBackTheReasons(TestPipeline p)
+      throws IOException {
+    PCollection<RunMetrics> figures =
+        p.apply(
+                Create.of(
+                        new RejectedRecord(
+                            "clicks", "c.csv", 3, "item_id: 0 is not a valid item id", "7,0"),
+                        new RejectedRecord(
+                            "clicks", "c.csv", 5, "item_id: -2 is not a valid item id", "7,-2"),
+                        new RejectedRecord(
+                            "previous_orders",
+                            "o.csv",
+                            2,
+                            "row: has 1 fields, the header has 3",
+                            "x"))
+                    .withCoder(RejectedRecord.Coder.of()))
+            .apply(WriteRejected.to(dir.toString()));
+    PAssert.thatSingleton(PCollectionList.of(figures).apply(MergeFigures.analysing(0)))
+        .satisfies(
+            m -> {
+              assertThat(
+                  m.rejections().top("clicks", 5),
+                  equalTo(Map.of("item_id: … is not a valid item id", 2L)));
+              assertThat(
+                  m.rejections().top("previous_orders", 5),
+                  equalTo(Map.of("row: has … fields, the header has …", 1L)));
+              return null;
+            });
+    p.run().waitUntilFinish();
+
+    assertThat(
+        files(dir),
+        equalTo(
+            List.of(Path.of("rejected-clicks.jsonl"), Path.of("rejected-previous_orders.jsonl"))));
+    assertThat(
+        Files.readAllLines(dir.resolve("rejected-clicks.jsonl"), StandardCharsets.UTF_8),
+        containsInAnyOrder(
+            "{\"source\":\"clicks\",\"file\":\"c.csv\",\"line\":3,\"reason\":\"item_id: 0 is not a valid item id\",\"raw\":\"7,0\"}",
+            "{\"source\":\"clicks\",\"file\":\"c.csv\",\"line\":5,\"reason\":\"item_id: -2 is not a valid item id\",\"raw\":\"7,-2\"}"));
+  }
+}
