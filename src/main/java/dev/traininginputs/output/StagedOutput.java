@@ -4,6 +4,7 @@ import dev.traininginputs.options.RunRefusedException;
 import dev.traininginputs.options.WriteMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -400,13 +402,12 @@ public final class StagedOutput {
               + path.substring(0, path.indexOf(':'))
               + "://");
     }
-    return Path.of(path.startsWith("file:") ? java.net.URI.create(path).getPath() : path)
+    return Path.of(path.startsWith("file:") ? URI.create(path).getPath() : path)
         .toAbsolutePath()
         .normalize();
   }
 
-  private static final java.util.regex.Pattern SCHEME =
-      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+://");
+  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+://");
 
   private static void requireFileOrAbsent(String option, Path path) {
     if (Files.isDirectory(path)) {

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import dev.traininginputs.ParquetRows;
-import dev.traininginputs.model.Source;
 import dev.traininginputs.model.TrainingRow;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -32,15 +31,7 @@ class KilledPublishTest {
   @TempDir Path dir;
 
   private static List<String> sample(Path output, String... more) {
-    List<String> args = new ArrayList<>(List.of(more));
-    for (Source source : Source.values()) {
-      if (args.stream().noneMatch(a -> a.startsWith("--" + source.option() + "="))) {
-        args.add(
-            "--" + source.option() + "=" + Path.of("data", source.id() + ".csv").toAbsolutePath());
-      }
-    }
-    args.add("--output=" + output);
-    return args;
+    return List.of(MainTest.sampleInputs(output, more));
   }
 
   private static void run(List<String> args) {

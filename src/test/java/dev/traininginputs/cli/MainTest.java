@@ -108,7 +108,7 @@ class MainTest {
   }
 
   /** The sample data's four inputs, one of them replaced by {@code replaced} if given. */
-  private static String[] sampleInputs(Path output, String... replaced) {
+  static String[] sampleInputs(Path output, String... replaced) {
     List<String> args = new ArrayList<>(List.of(replaced));
     for (Source source : Source.values()) {
       if (args.stream().noneMatch(a -> a.startsWith("--" + source.option() + "="))) {

@@ -9,6 +9,7 @@ import dev.traininginputs.model.Impression;
 import dev.traininginputs.model.RejectedRecord;
 import dev.traininginputs.parse.ActionParser;
 import dev.traininginputs.parse.ImpressionParser;
+import dev.traininginputs.stats.MergeFigures;
 import dev.traininginputs.stats.RunMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -113,13 +115,8 @@ class ReadCsvTest {
     PAssert.that(split.records()).containsInAnyOrder(records(file, 40));
     PAssert.that(split.rejected()).containsInAnyOrder(rejections(file));
     PAssert.thatSingleton(
-            split
-                .counts()
-                .apply(
-                    "MergeSplit",
-                    org.apache.beam.sdk.transforms.Combine.globally(
-                        new dev.traininginputs.stats.FoldFn<>(
-                            RunMetrics.class, RunMetrics::new, RunMetrics::mergeFrom)))
+            PCollectionList.of(split.counts())
+                .apply("MergeSplit", MergeFigures.analysing(0))
                 .apply(
                     "SplitAsText",
                     MapElements.into(TypeDescriptors.strings()).via(m -> m.sources().toString())))
