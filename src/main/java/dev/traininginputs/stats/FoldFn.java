@@ -13,25 +13,25 @@ import org.apache.beam.sdk.transforms.Combine;
  * The one shape of every figure's Combine: start from an empty figure, add inputs to it, merge
  * figures computed on any split of the inputs in any order; the figure is also the result.
  */
-public final class FoldFn<InputT, A extends Mergeable<A>> extends Combine.CombineFn<InputT, A, A> {
+final class FoldFn<InputT, A extends Mergeable<A>> extends Combine.CombineFn<InputT, A, A> {
 
   /** Serializable forms of the two functions a fold needs. */
-  public interface Empty<A> extends Supplier<A>, Serializable {}
+  interface Empty<A> extends Supplier<A>, Serializable {}
 
-  public interface Add<A, InputT> extends BiConsumer<A, InputT>, Serializable {}
+  interface Add<A, InputT> extends BiConsumer<A, InputT>, Serializable {}
 
   private final Class<A> type;
   private final Empty<A> empty;
   private final Add<A, InputT> add;
 
-  public FoldFn(Class<A> type, Empty<A> empty, Add<A, InputT> add) {
+  FoldFn(Class<A> type, Empty<A> empty, Add<A, InputT> add) {
     this.type = type;
     this.empty = empty;
     this.add = add;
   }
 
   /** Folds training rows into a {@link RowAccumulator}. */
-  public static <A extends RowAccumulator<A>> FoldFn<TrainingRow, A> ofRows(
+  static <A extends RowAccumulator<A>> FoldFn<TrainingRow, A> ofRows(
       Class<A> type, Empty<A> empty) {
     return new FoldFn<>(type, empty, RowAccumulator::add);
   }

@@ -92,11 +92,7 @@ class PublishFaultsTest {
     int steps = countSteps();
     for (int fault = 0; fault < steps; fault++) {
       Path output = root.resolve("failed-" + fault);
-      earlierOutput(output);
-      StagedOutput staged = stagedRun(output, "run1");
-      failAt(fault);
-      assertThrows(UncheckedIOException.class, staged::commit, "fault at step " + fault);
-      StagedOutput.onEveryStep(step -> {});
+      StagedOutput staged = publishCutAt(fault, output);
       staged.discard(); // what the job does on any failure: it must not delete the publish
       staged.release();
       nextRun(output);
@@ -109,16 +105,22 @@ class PublishFaultsTest {
     int steps = countSteps();
     for (int stop = 0; stop < steps; stop++) {
       Path output = root.resolve("stopped-" + stop);
-      earlierOutput(output);
-      StagedOutput staged = stagedRun(output, "run1");
-      failAt(stop);
-      assertThrows(UncheckedIOException.class, staged::commit);
-      StagedOutput.onEveryStep(step -> {});
+      publishCutAt(stop, output);
       // Killed: no discard, no release; its lock names a process that is gone.
       leaveLockToADeadProcess(output);
       nextRun(output);
       assertThat("stopped at step " + stop, everything(output), equalTo(expectedAfter(stop)));
     }
+  }
+
+  /** Earlier output, a staged run, and its publish cut short before step {@code fault}. */
+  private static StagedOutput publishCutAt(int fault, Path output) throws IOException {
+    earlierOutput(output);
+    StagedOutput staged = stagedRun(output, "run1");
+    failAt(fault);
+    assertThrows(UncheckedIOException.class, staged::commit, "fault at step " + fault);
+    StagedOutput.onEveryStep(step -> {});
+    return staged;
   }
 
   /**
