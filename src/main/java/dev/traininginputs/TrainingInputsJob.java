@@ -5,6 +5,7 @@ import dev.traininginputs.model.Source;
 import dev.traininginputs.options.RunConfig;
 import dev.traininginputs.options.RunRefusedException;
 import dev.traininginputs.options.TrainingInputsOptions;
+import dev.traininginputs.output.Locations;
 import dev.traininginputs.output.StagedOutput;
 import dev.traininginputs.report.RunInfo;
 import dev.traininginputs.stats.Counters;
@@ -20,6 +21,7 @@ import java.util.function.Function;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * The driver's steps around the graph of {@link TrainingInputsPipeline}: resolve the options and
@@ -62,6 +64,7 @@ public final class TrainingInputsJob {
       TrainingInputsOptions options, Function<PipelineResult, PipelineResult.State> waitFor) {
     RunConfig config = RunConfig.from(options);
     FileSystems.setDefaultPipelineOptions(options);
+    checkLocations(config, options);
     Map<Source, List<String>> files = inputFiles(config);
     files.forEach(CsvInputs::checkHeaders);
 
@@ -72,7 +75,8 @@ public final class TrainingInputsJob {
                 config.output(), config.rejectedOutput(), config.metricsJson(), config.report()),
             config.writeMode(),
             runId,
-            () -> CsvInputs.impressionDays(files.get(Source.IMPRESSIONS)));
+            () -> CsvInputs.impressionDays(files.get(Source.IMPRESSIONS)),
+            options);
     try {
       Pipeline pipeline = Pipeline.create(options);
       TrainingInputsPipeline.build(pipeline, plan(config, files, staged, runId));
@@ -83,12 +87,13 @@ public final class TrainingInputsJob {
       }
       Map<String, Long> counters = Counters.values(result);
       List<String> days = staged.commit();
+      StagedOutput.Destinations at = staged.destinations();
       return new RunSummary(
           days,
-          staged.output().toString(),
-          staged.rejected().toString(),
-          staged.metricsJson().toString(),
-          staged.report() == null ? null : staged.report().toString(),
+          at.output(),
+          at.rejected(),
+          at.metricsJson(),
+          at.report().isEmpty() ? null : at.report(),
           counters,
           staged.recovered());
     } catch (RuntimeException e) {
@@ -96,6 +101,17 @@ public final class TrainingInputsJob {
       throw e;
     } finally {
       staged.release();
+    }
+  }
+
+  /** Refuses, before any work, a location on a storage that is not supported or configured. */
+  private static void checkLocations(RunConfig config, PipelineOptions options) {
+    config.inputs().forEach((source, spec) -> Locations.check(source.option(), spec, options));
+    Locations.check("output", config.output(), options);
+    Locations.check("rejectedOutput", config.rejectedOutput(), options);
+    Locations.check("metricsJson", config.metricsJson(), options);
+    if (!config.report().isEmpty()) {
+      Locations.check("report", config.report(), options);
     }
   }
 
@@ -138,13 +154,13 @@ public final class TrainingInputsJob {
                         + " files: "
                         + String.join(", ", list.subList(0, Math.min(5, list.size())))
                         + (list.size() > 5 ? ", ..." : "")));
-    settings.put("output", staged.output().toString());
-    settings.put("rejected output", staged.rejected().toString());
+    settings.put("output", staged.destinations().output());
+    settings.put("rejected output", staged.destinations().rejected());
     settings.put("sequence length (N)", Integer.toString(config.sequenceLength()));
     settings.put("look-back days (L)", Integer.toString(config.lookbackDays()));
     settings.put("write mode", config.writeMode().toString());
     settings.put("analysis positions (K)", Integer.toString(config.analysisPositions()));
-    return new RunInfo(staged.output().toString(), settings);
+    return new RunInfo(staged.destinations().output(), settings);
   }
 
   /** A sortable, unique-enough id for file names: {@code 20261124T101500Z-3fa9c1}. */

@@ -39,15 +39,45 @@ class RefusalsTest {
   }
 
   @Test
-  void refuses_anOutputWithAStorageSchemeInsteadOfMakingALocalFolder() {
-    run.options().setOutput("s3://bucket/training");
-    String message = assertThrows(RunRefusedException.class, run::run).getMessage();
+  void refuses_anUnsupportedSchemeInsteadOfMakingALocalFolder() {
+    run.options().setOutput("gs://bucket/training");
     assertThat(
-        message,
+        assertThrows(RunRefusedException.class, run::run).getMessage(),
         equalTo(
-            "--output=s3://bucket/training: outputs go to a local or mounted path in this version,"
-                + " not to s3://"));
-    assertThat(Files.exists(Path.of("s3:")), is(false));
+            "--output=gs://bucket/training: gs:// is not supported (use a local path, hdfs:// or"
+                + " s3://)"));
+    assertThat(Files.exists(Path.of("gs:")), is(false));
+  }
+
+  @Test
+  void refuses_anInputOnAnUnsupportedScheme() {
+    run.options().setClicks("ftp://host/clicks.csv");
+    assertThat(
+        refusal(),
+        equalTo(
+            "--clicks=ftp://host/clicks.csv: ftp:// is not supported (use a local path, hdfs:// or"
+                + " s3://)"));
+  }
+
+  @Test
+  void refuses_s3WithoutARegion() {
+    run.options().setOutput("s3://bucket/training");
+    assertThat(
+        assertThrows(RunRefusedException.class, run::run).getMessage(),
+        equalTo(
+            "--output=s3://bucket/training: s3:// is not configured: give --awsRegion (and"
+                + " --endpoint for an S3-compatible store)"));
+  }
+
+  @Test
+  void refuses_hdfsWithoutAConfiguration() {
+    run.options().setOutput("hdfs://namenode:8020/training");
+    assertThat(
+        assertThrows(RunRefusedException.class, run::run).getMessage(),
+        equalTo(
+            "--output=hdfs://namenode:8020/training: hdfs:// is not configured: give"
+                + " --hdfsConfiguration='[{\"fs.defaultFS\":\"hdfs://namenode:8020\"}]' or set"
+                + " HADOOP_CONF_DIR"));
   }
 
   @Test

@@ -10,8 +10,6 @@ import dev.traininginputs.parse.InvalidValueException;
 import dev.traininginputs.parse.Values;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,15 +37,15 @@ public final class CsvInputs {
       throw new RunRefusedException(
           "--" + option + " is empty: give a file, a directory or a glob");
     }
-    String pattern = isLocalDirectory(spec) ? spec.replaceAll("/+$", "") + "/*" : spec;
-    List<String> files = new ArrayList<>();
+    List<String> files;
     try {
-      MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
-      for (MatchResult.Metadata metadata : match.metadata()) {
-        ResourceId id = metadata.resourceId();
-        String name = id.getFilename();
-        if (!id.isDirectory() && name != null && !name.startsWith("_") && !name.startsWith(".")) {
-          files.add(id.toString());
+      if (hasGlob(spec)) {
+        files = match(spec);
+      } else {
+        // A directory first, the same way on every storage (S3 has no directories, only prefixes).
+        files = match(spec.replaceAll("/+$", "") + "/*");
+        if (files.isEmpty()) {
+          files = match(spec);
         }
       }
     } catch (IOException e) {
@@ -57,8 +55,33 @@ public final class CsvInputs {
     if (files.isEmpty()) {
       throw new RunRefusedException("--" + option + "=" + spec + " matches no file");
     }
+    return files;
+  }
+
+  /** The data files a pattern matches, sorted: no directories, no {@code _} or {@code .} names. */
+  private static List<String> match(String pattern) throws IOException {
+    List<String> files = new ArrayList<>();
+    MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
+    if (match.status() != MatchResult.Status.OK) {
+      return files;
+    }
+    for (MatchResult.Metadata metadata : match.metadata()) {
+      ResourceId id = metadata.resourceId();
+      String name = id.getFilename();
+      if (!id.isDirectory()
+          && name != null
+          && !name.isEmpty()
+          && !name.startsWith("_")
+          && !name.startsWith(".")) {
+        files.add(id.toString());
+      }
+    }
     files.sort(null);
     return files;
+  }
+
+  private static boolean hasGlob(String spec) {
+    return spec.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
   }
 
   /** Fails on the first file whose header lacks a required column of the source. */
@@ -124,13 +147,5 @@ public final class CsvInputs {
     ResourceId id = FileSystems.matchNewResource(file, false);
     ReadableByteChannel channel = Compression.detect(file).readDecompressed(FileSystems.open(id));
     return CsvReader.open(channel);
-  }
-
-  private static boolean isLocalDirectory(String spec) {
-    try {
-      return !spec.contains("://") && Files.isDirectory(Path.of(spec));
-    } catch (RuntimeException e) {
-      return false;
-    }
   }
 }

@@ -4,33 +4,30 @@ import dev.traininginputs.options.RunRefusedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * One run at a time on an output: {@code OUTPUT/_lock} (hidden from Parquet readers by its
- * underscore), created atomically, holding the run id, process id, host and start time of the run
- * that holds it. A second run refuses to start and names the first. A lock whose process is gone
- * (same host, no such live process: the run was killed) is stale and taken over.
+ * underscore), created only if absent, holding the run id, process id, host and start time of the
+ * run that holds it. A second run refuses to start and names the first. A lock whose process is
+ * gone (same host, no such live process: the run was killed) is stale and taken over; a lock of
+ * another host is never guessed stale.
  */
 final class OutputLock {
   static final String NAME = "_lock";
 
-  private final Path file;
+  private final OutputStore store;
+  private final String file;
   private final String content;
 
-  private OutputLock(Path file, String content) {
+  private OutputLock(OutputStore store, String file, String content) {
+    this.store = store;
     this.file = file;
     this.content = content;
   }
 
-  static OutputLock acquire(Path output, String runId) {
-    Path file = output.resolve(NAME);
+  static OutputLock acquire(OutputStore store, String output, String runId) {
+    String file = OutputStore.join(output, NAME);
     ProcessHandle self = ProcessHandle.current();
     String content =
         "run="
@@ -43,26 +40,22 @@ final class OutputLock {
             + Instant.now()
             + "\n";
     try {
-      Files.createDirectories(output);
       for (int attempt = 0; ; attempt++) {
-        try {
-          Files.writeString(
-              file, content, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
-          return new OutputLock(file, content);
-        } catch (FileAlreadyExistsException e) {
-          String holder = read(file).orElse("");
-          if (attempt == 0 && isStale(holder)) {
-            Files.deleteIfExists(file);
-            continue;
-          }
-          throw new RunRefusedException(
-              "--output="
-                  + output
-                  + " is in use by another run ("
-                  + holder.strip().replace('\n', ' ')
-                  + "); if that run is gone, delete "
-                  + file);
+        if (store.createNew(file, content)) {
+          return new OutputLock(store, file, content);
         }
+        String holder = store.read(file).orElse("");
+        if (attempt == 0 && isStale(holder)) {
+          store.delete(file);
+          continue;
+        }
+        throw new RunRefusedException(
+            "--output="
+                + output
+                + " is in use by another run ("
+                + holder.strip().replace('\n', ' ')
+                + "); if that run is gone, delete "
+                + file);
       }
     } catch (IOException e) {
       throw new RunRefusedException(
@@ -73,8 +66,8 @@ final class OutputLock {
   /** Deletes the lock if it is still this run's. */
   void release() {
     try {
-      if (read(file).map(content::equals).orElse(false)) {
-        Files.deleteIfExists(file);
+      if (store.read(file).map(content::equals).orElse(false)) {
+        store.delete(file);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot release " + file, e);
@@ -102,14 +95,6 @@ final class OutputLock {
       }
     }
     return "";
-  }
-
-  private static Optional<String> read(Path file) throws IOException {
-    try {
-      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    }
   }
 
   private static String host() {

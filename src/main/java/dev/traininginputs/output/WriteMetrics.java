@@ -5,9 +5,10 @@ import dev.traininginputs.report.MetricsJson;
 import dev.traininginputs.report.RunInfo;
 import dev.traininginputs.stats.RunMetrics;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -16,7 +17,8 @@ import org.apache.beam.sdk.values.PDone;
 
 /**
  * Writes the run's one {@link RunMetrics} as the metrics JSON file and, when a report file is
- * given, as the HTML report; each file exactly at its given name, atomically.
+ * given, as the HTML report; each file exactly at its given name (in the run's staging: the publish
+ * moves it into place).
  */
 public final class WriteMetrics extends PTransform<PCollection<RunMetrics>, PDone> {
   private final String metricsFile;
@@ -59,10 +61,13 @@ public final class WriteMetrics extends PTransform<PCollection<RunMetrics>, PDon
       }
     }
 
+    /** The whole file at once; a retried task writes it again whole. */
     private static void write(String file, String text) throws IOException {
-      LocalFiles.writeAtomically(
-          Path.of(file),
-          temporary -> Files.writeString(temporary, text + "\n", StandardCharsets.UTF_8));
+      try (OutputStream out =
+          Channels.newOutputStream(
+              FileSystems.create(FileSystems.matchNewResource(file, false), "text/plain"))) {
+        out.write((text + "\n").getBytes(StandardCharsets.UTF_8));
+      }
     }
   }
 }

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.traininginputs.model.RejectedRecord;
-import dev.traininginputs.stats.MergeFigures;
 import dev.traininginputs.stats.RejectionReasons;
 import dev.traininginputs.stats.RunMetrics;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -24,10 +25,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Writes rejected records as JSON Lines ({@code source}, {@code file}, {@code line}, {@code
- * reason}, {@code raw}), one file per source, {@code rejected-SOURCE.jsonl}, atomically (see {@link
- * WriteTrainingRows} for why not {@code TextIO}). A source without rejections gets no file. Output:
- * one {@link RunMetrics} per file with the rejection reasons of its records, taken while writing
- * them (the rejected records need no other consumer).
+ * reason}, {@code raw}), one file per source, {@code rejected-SOURCE.jsonl}, staged per attempt and
+ * listed like the rows (see {@link WriteTrainingRows}, also for why not {@code TextIO}). A source
+ * without rejections gets no file. Output: one {@link RunMetrics} per file with the rejection
+ * reasons of its records, taken while writing them (the rejected records need no other consumer).
  */
 public final class WriteRejected
     extends PTransform<PCollection<RejectedRecord>, PCollection<RunMetrics>> {
@@ -53,7 +54,8 @@ public final class WriteRejected
                 .withKeyType(TypeDescriptors.strings()))
         .apply("GroupBySource", GroupByKey.create())
         .apply("WriteJsonLines", ParDo.of(new WriteFileFn(directory)))
-        .setCoder(MergeFigures.coder());
+        .setCoder(SerializableCoder.of(WrittenFile.class))
+        .apply("ListWrittenFiles", WrittenFiles.listedIn(directory));
   }
 
   static String toJson(RejectedRecord record) {
@@ -71,7 +73,7 @@ public final class WriteRejected
   }
 
   private static final class WriteFileFn
-      extends DoFn<KV<String, Iterable<RejectedRecord>>, RunMetrics> {
+      extends DoFn<KV<String, Iterable<RejectedRecord>>, WrittenFile> {
     private final String directory;
 
     WriteFileFn(String directory) {
@@ -80,22 +82,25 @@ public final class WriteRejected
 
     @ProcessElement
     public void process(
-        @Element KV<String, Iterable<RejectedRecord>> source, OutputReceiver<RunMetrics> out)
+        @Element KV<String, Iterable<RejectedRecord>> source, OutputReceiver<WrittenFile> out)
         throws IOException {
       RejectionReasons reasons = new RejectionReasons();
-      Path file = Path.of(directory, "rejected-" + source.getKey() + ".jsonl");
-      LocalFiles.writeAtomically(
-          file,
-          temporary -> {
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-              for (RejectedRecord record : source.getValue()) {
-                writer.write(toJson(record));
-                writer.write('\n');
-                reasons.add(record);
-              }
-            }
-          });
-      out.output(RunMetrics.ofRejections(reasons));
+      String name = "rejected-" + source.getKey() + ".jsonl";
+      String staged = WrittenFile.attemptName(name);
+      try (Writer writer =
+          new BufferedWriter(
+              Channels.newWriter(
+                  FileSystems.create(
+                      FileSystems.matchNewResource(OutputStore.join(directory, staged), false),
+                      "application/jsonl"),
+                  StandardCharsets.UTF_8))) {
+        for (RejectedRecord record : source.getValue()) {
+          writer.write(toJson(record));
+          writer.write('\n');
+          reasons.add(record);
+        }
+      }
+      out.output(new WrittenFile(name, staged, RunMetrics.ofRejections(reasons)));
     }
   }
 }

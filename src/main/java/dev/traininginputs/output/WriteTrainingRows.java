@@ -3,13 +3,13 @@ package dev.traininginputs.output;
 import dev.traininginputs.model.Days;
 import dev.traininginputs.model.HistoryRows;
 import dev.traininginputs.model.TrainingRow;
-import dev.traininginputs.stats.MergeFigures;
 import dev.traininginputs.stats.RunMetrics;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -21,17 +21,18 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
- * Writes training rows as Parquet, {@code shardsPerDay} files per impression day at most: {@code
- * DIR/dt=YYYY-MM-DD/part-RUNID-SHARD.parquet}. A row's shard is a hash of its customer, so a
- * customer's rows of one day share a file. Input: one {@link HistoryRows} per customer and day, so
- * that the shuffle to the writer carries, and the writer holds, each history once rather than once
- * per impressed item.
+ * Writes training rows as Parquet through Beam's file systems (any storage), {@code shardsPerDay}
+ * files per impression day at most: {@code DIR/dt=YYYY-MM-DD/part-RUNID-SHARD.parquet}, each staged
+ * under a name of its own per attempt and listed in {@code DIR/_FILES} once written ({@link
+ * WrittenFiles}). A row's shard is a hash of its customer, so a customer's rows of one day share a
+ * file. Input: one {@link HistoryRows} per customer and day, so that the shuffle to the writer
+ * carries, and the writer holds, each history once rather than once per impressed item.
  *
  * <p>Why not {@code FileIO}: its runner-chosen sharding names files by their position in a list of
  * results that some runners split (two lists each finalizing a {@code 00000-of-00001} file for the
  * same day loses one of them), and on the DirectRunner it writes a file per bundle. Here a file's
- * name follows from its (day, shard) key alone and each file is written atomically, so a retried
- * write replaces a file with the same content and nothing can collide.
+ * name follows from its (day, shard) key alone, every attempt writes its own staged copy, and the
+ * publish takes only the copies that tasks reported, so a re-run task cannot double or tear a file.
  *
  * <p>Output: one {@link RunMetrics} per file with the row figures of SPEC §5 (per day, lengths,
  * types, types by position) over the rows it wrote. The writer iterates every row anyway; taking
@@ -80,7 +81,8 @@ public final class WriteTrainingRows
             KvCoder.of(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), HistoryRows.Coder.of()))
         .apply("GroupByFile", GroupByKey.create())
         .apply("WriteParquetFiles", ParDo.of(new WriteFileFn(directory, runId, analysisPositions)))
-        .setCoder(MergeFigures.coder());
+        .setCoder(SerializableCoder.of(WrittenFile.class))
+        .apply("ListWrittenFiles", WrittenFiles.listedIn(directory));
   }
 
   /** A stable spread of customers over the shards of a day. */
@@ -89,7 +91,7 @@ public final class WriteTrainingRows
   }
 
   private static final class WriteFileFn
-      extends DoFn<KV<KV<Integer, Integer>, Iterable<HistoryRows>>, RunMetrics> {
+      extends DoFn<KV<KV<Integer, Integer>, Iterable<HistoryRows>>, WrittenFile> {
     private final String directory;
     private final String runId;
     private final int analysisPositions;
@@ -103,29 +105,30 @@ public final class WriteTrainingRows
     @ProcessElement
     public void process(
         @Element KV<KV<Integer, Integer>, Iterable<HistoryRows>> file,
-        OutputReceiver<RunMetrics> out)
+        OutputReceiver<WrittenFile> out)
         throws IOException {
       int day = file.getKey().getKey();
       int shard = file.getKey().getValue();
-      Path path =
-          Path.of(
-              directory,
-              StagedOutput.DAY_PREFIX + Days.format(day),
-              String.format("part-%s-%05d.parquet", runId, shard));
+      String name =
+          StagedOutput.DAY_PREFIX
+              + Days.format(day)
+              + "/"
+              + String.format("part-%s-%05d.parquet", runId, shard);
+      String staged = WrittenFile.attemptName(name);
       RunMetrics figures = RunMetrics.ofRows(analysisPositions);
-      LocalFiles.writeAtomically(
-          path,
-          temporary -> {
-            try (ParquetWriter<GenericRecord> writer = TrainingRowParquet.writer(temporary)) {
-              for (HistoryRows customerDay : file.getValue()) {
-                for (TrainingRow row : customerDay.rows()) {
-                  writer.write(TrainingRowParquet.toRecord(row));
-                  figures.add(row);
-                }
-              }
-            }
-          });
-      out.output(figures);
+      try (ParquetWriter<GenericRecord> writer =
+          TrainingRowParquet.writer(
+              FileSystems.create(
+                  FileSystems.matchNewResource(OutputStore.join(directory, staged), false),
+                  TrainingRowParquet.MIME_TYPE))) {
+        for (HistoryRows customerDay : file.getValue()) {
+          for (TrainingRow row : customerDay.rows()) {
+            writer.write(TrainingRowParquet.toRecord(row));
+            figures.add(row);
+          }
+        }
+      }
+      out.output(new WrittenFile(name, staged, figures));
     }
   }
 }

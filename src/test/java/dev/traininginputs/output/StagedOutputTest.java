@@ -13,9 +13,11 @@ import dev.traininginputs.options.WriteMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,13 +38,37 @@ class StagedOutputTest {
   }
 
   private StagedOutput stage(WriteMode mode, String... days) throws IOException {
-    StagedOutput staged = StagedOutput.prepare(destinations(), mode, "run1", () -> Set.of(days));
+    StagedOutput staged =
+        StagedOutput.prepare(
+            destinations(), mode, "run1", () -> Set.of(days), PipelineOptionsFactory.create());
+    List<String> names = new ArrayList<>();
     for (String day : days) {
-      write(Path.of(staged.rowsDirectory(), "dt=" + day, "part-run1.parquet"), "new " + day);
+      names.add("dt=" + day + "/part-run1.parquet");
     }
-    write(Path.of(staged.rejectedDirectory(), "rejected-00000-of-00001.jsonl"), "{}\n");
+    stageFiles(staged.rowsDirectory(), names, "new ");
+    stageFiles(staged.rejectedDirectory(), List.of("rejected-00000-of-00001.jsonl"), "{}");
     write(Path.of(staged.metricsFile()), "{}");
     return staged;
+  }
+
+  /** Stages files as the writers do: each under an attempt name, listed in {@code _FILES}. */
+  static void stageFiles(String directory, List<String> names, String content) throws IOException {
+    StringBuilder list = new StringBuilder();
+    for (String name : names) {
+      String staged = WrittenFile.attemptName(name);
+      write(Path.of(directory, staged), content + dayOf(name));
+      list.append(name).append('\t').append(staged).append('\n');
+    }
+    write(Path.of(directory, WrittenFiles.LIST), list.toString());
+  }
+
+  private static String dayOf(String name) {
+    return name.startsWith("dt=") ? name.substring(3, name.indexOf('/')) : "";
+  }
+
+  private StagedOutput prepare(WriteMode mode, String runId) {
+    return StagedOutput.prepare(
+        destinations(), mode, runId, Set::of, PipelineOptionsFactory.create());
   }
 
   private StagedOutput.Destinations destinations() {
@@ -79,16 +105,14 @@ class StagedOutputTest {
   void aSecondRunOnTheSameOutputIsRefusedNamingTheFirst() throws IOException {
     StagedOutput first = stage(WriteMode.OVERWRITE, "2025-03-12");
     RunRefusedException e =
-        assertThrows(
-            RunRefusedException.class,
-            () -> StagedOutput.prepare(destinations(), WriteMode.OVERWRITE, "run2", Set::of));
+        assertThrows(RunRefusedException.class, () -> prepare(WriteMode.OVERWRITE, "run2"));
     assertThat(
         e.getMessage(),
         containsString("is in use by another run (run=run1 pid=" + ProcessHandle.current().pid()));
     assertThat(
         e.getMessage(), containsString("if that run is gone, delete " + output.resolve("_lock")));
     publish(first);
-    StagedOutput.prepare(destinations(), WriteMode.OVERWRITE, "run3", Set::of).release();
+    prepare(WriteMode.OVERWRITE, "run3").release();
   }
 
   @Test
@@ -96,7 +120,9 @@ class StagedOutputTest {
     stage(WriteMode.OVERWRITE, "2025-03-11", "2025-03-12");
     assertThat(
         visible(), contains("dt=2025-03-10/part-old.parquet", "dt=2025-03-11/part-old.parquet"));
-    assertThat(StagedOutput.existingDays(output), equalTo(Set.of("2025-03-10", "2025-03-11")));
+    assertThat(
+        StagedOutput.existingDays(new LocalStore(), output.toString()),
+        equalTo(Set.of("2025-03-10", "2025-03-11")));
   }
 
   @Test
@@ -156,17 +182,34 @@ class StagedOutputTest {
   @Test
   void aKilledRunsStagingDoesNotBlockTheNextRun() throws IOException {
     stage(WriteMode.OVERWRITE, "2025-03-12"); // never committed nor discarded: the process died
-    PublishFaultsTest.leaveLockToADeadProcess(output);
+    leaveLockToADeadProcess();
     StagedOutput next =
         StagedOutput.prepare(
-            destinations(), WriteMode.ERRORIFEXISTS, "run2", () -> Set.of("2025-03-12"));
-    Files.writeString(Path.of(next.metricsFile()), "{}");
-    write(Path.of(next.rowsDirectory(), "dt=2025-03-12", "part-run2.parquet"), "run2");
+            destinations(),
+            WriteMode.ERRORIFEXISTS,
+            "run2",
+            () -> Set.of("2025-03-12"),
+            PipelineOptionsFactory.create());
+    write(Path.of(next.metricsFile()), "{}");
+    stageFiles(next.rowsDirectory(), List.of("dt=2025-03-12/part-run2.parquet"), "run2 ");
+    stageFiles(next.rejectedDirectory(), List.of(), "");
     publish(next);
     assertThat(
         next.recovered(), contains("deleted .staging-run1, left by a run that did not publish"));
     assertThat(Files.exists(output.resolve(".staging-run1")), is(false));
     assertThat(
-        Files.readString(output.resolve("dt=2025-03-12/part-run2.parquet")), equalTo("run2"));
+        Files.readString(output.resolve("dt=2025-03-12/part-run2.parquet")),
+        equalTo("run2 2025-03-12"));
+  }
+
+  private void leaveLockToADeadProcess() throws IOException {
+    Process gone = new ProcessBuilder("true").start();
+    try {
+      gone.waitFor();
+    } catch (InterruptedException e) {
+      throw new IOException(e);
+    }
+    Path lock = output.resolve(OutputLock.NAME);
+    Files.writeString(lock, Files.readString(lock).replaceFirst("pid=\\d+", "pid=" + gone.pid()));
   }
 }

@@ -4,9 +4,13 @@ import static dev.traininginputs.TestData.history;
 import static dev.traininginputs.TestData.impression;
 import static dev.traininginputs.TestData.ints;
 import static dev.traininginputs.TestData.rows;
+import static java.nio.file.StandardOpenOption.CREATE_NEW;
+import static java.nio.file.StandardOpenOption.WRITE;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import dev.traininginputs.ParquetRows;
@@ -24,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -95,17 +100,28 @@ class WritersTest {
             });
     p.run().waitUntilFinish();
 
-    // Customers spread over at most two shards per day; names are day, run id and shard.
-    for (Path file : files(dir)) {
-      assertThat(file.toString(), matchesPattern("dt=2025-03-1[01]/part-RUN-0000[01]\\.parquet"));
-    }
+    // Customers spread over at most two shards per day; names are day, run id and shard, and
+    // each file is staged under an attempt name and listed: nothing else is written.
+    Map<String, String> listed = WrittenFiles.read(new LocalStore(), dir.toString());
+    List<Path> expectedFiles = new ArrayList<>(List.of(Path.of(WrittenFiles.LIST)));
+    listed.forEach(
+        (name, staged) -> {
+          assertThat(name, matchesPattern("dt=2025-03-1[01]/part-RUN-0000[01]\\.parquet"));
+          assertThat(
+              staged,
+              matchesPattern(
+                  Pattern.quote(name.replace(".parquet", "")) + "\\.[0-9a-f]{8}\\.parquet"));
+          expectedFiles.add(Path.of(staged));
+        });
+    expectedFiles.sort(null);
+    assertThat(files(dir), equalTo(expectedFiles));
     assertThat(ParquetRows.read(dir), containsInAnyOrder(rows.toArray()));
   }
 
   @Test
   void trainingRowParquet_physicalSchemaIsThreeLevelListsOfRequiredInt32() throws IOException {
     Path file = dir.resolve("rows.parquet");
-    try (var writer = TrainingRowParquet.writer(file)) {
+    try (var writer = TrainingRowParquet.writer(Files.newByteChannel(file, CREATE_NEW, WRITE))) {
       writer.write(TrainingRowParquet.toRecord(twoDaysOfRows().get(0)));
     }
     try (ParquetFileReader reader =
@@ -171,12 +187,13 @@ class WritersTest {
             });
     p.run().waitUntilFinish();
 
+    Map<String, String> listed = WrittenFiles.read(new LocalStore(), dir.toString());
     assertThat(
-        files(dir),
-        equalTo(
-            List.of(Path.of("rejected-clicks.jsonl"), Path.of("rejected-previous_orders.jsonl"))));
+        listed.keySet(), contains("rejected-clicks.jsonl", "rejected-previous_orders.jsonl"));
+    assertThat(files(dir), hasSize(3));
     assertThat(
-        Files.readAllLines(dir.resolve("rejected-clicks.jsonl"), StandardCharsets.UTF_8),
+        Files.readAllLines(
+            dir.resolve(listed.get("rejected-clicks.jsonl")), StandardCharsets.UTF_8),
         containsInAnyOrder(
             "{\"source\":\"clicks\",\"file\":\"c.csv\",\"line\":3,\"reason\":\"item_id: 0 is not a valid item id\",\"raw\":\"7,0\"}",
             "{\"source\":\"clicks\",\"file\":\"c.csv\",\"line\":5,\"reason\":\"item_id: -2 is not a valid item id\",\"raw\":\"7,-2\"}"));

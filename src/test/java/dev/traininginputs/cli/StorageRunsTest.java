@@ -1,0 +1,166 @@
+package dev.traininginputs.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.traininginputs.ParquetRows;
+import dev.traininginputs.model.Source;
+import dev.traininginputs.model.TrainingRow;
+import dev.traininginputs.output.TestStorage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real job, as a user runs it, with its inputs and every output on HDFS (a MiniDFSCluster in
+ * this JVM; S3: {@link S3RunsTest}): twice in {@code overwrite} mode, each time giving exactly the
+ * rows, rejected records and metrics of the same run on local files, and nothing else in the
+ * output.
+ */
+class StorageRunsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void onHdfs_twiceInOverwriteMode_theOutputEqualsALocalRun(@TempDir Path local)
+      throws IOException {
+    check(TestStorage.hdfs(), local);
+  }
+
+  static void check(TestStorage storage, Path local) throws IOException {
+    Path expected = local.resolve("expected");
+    run(inputs(Path.of("data").toAbsolutePath().toString(), "/"), expected.toString(), List.of());
+    assertThat(sortedRows(expected), hasSize(greaterThan(1000)));
+
+    String root = storage.newRoot();
+    for (Source source : Source.values()) {
+      // Each input a folder of part files, with a marker file beside them.
+      String folder = root + "/in/" + source.id();
+      storage.write(
+          folder + "/part-00000.csv", Files.readString(Path.of("data", source.id() + "_1000.csv")));
+      storage.write(folder + "/_SUCCESS", "");
+    }
+    String output = root + "/out";
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      run(inputs(root + "/in", ""), output, storage.arguments());
+      Path got = local.resolve("run" + attempt);
+      storage.download(output, got);
+      String message = storage + ", run " + attempt;
+      assertThat(message, sortedRows(got), equalTo(sortedRows(expected)));
+      assertThat(message, metrics(got), equalTo(metrics(expected)));
+      assertThat(message, rejected(got), equalTo(rejected(expected)));
+      assertThat(message, publishedFiles(got, storage), equalTo(publishedFiles(expected, storage)));
+      assertThat(message, runIds(got), hasSize(1));
+    }
+  }
+
+  /** The four input options: {@code DIR/SOURCE} (a folder) or the local sample files. */
+  private static List<String> inputs(String directory, String localSample) {
+    List<String> args = new ArrayList<>();
+    for (Source source : Source.values()) {
+      args.add(
+          "--"
+              + source.option()
+              + "="
+              + directory
+              + "/"
+              + source.id()
+              + (localSample.isEmpty() ? "" : "_1000.csv"));
+    }
+    return args;
+  }
+
+  private static void run(List<String> inputs, String output, List<String> storage) {
+    List<String> args = new ArrayList<>(inputs);
+    args.add("--output=" + output);
+    args.addAll(storage);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            args.toArray(String[]::new),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(err.toString(StandardCharsets.UTF_8), code, equalTo(0));
+  }
+
+  private static List<String> sortedRows(Path output) {
+    List<String> rows = new ArrayList<>();
+    for (TrainingRow row : ParquetRows.read(output)) {
+      rows.add(row.toString());
+    }
+    rows.sort(null);
+    return rows;
+  }
+
+  private static ObjectNode metrics(Path output) throws IOException {
+    return (ObjectNode) JSON.readTree(output.resolve("_metrics.json").toFile());
+  }
+
+  /** Rejected records by file, each with its input file reduced to the source's name. */
+  private static TreeMap<String, List<String>> rejected(Path output) throws IOException {
+    TreeMap<String, List<String>> files = new TreeMap<>();
+    try (var list = Files.list(output.resolve("_rejected"))) {
+      for (Path file : list.toList()) {
+        List<String> records = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+          ObjectNode record = (ObjectNode) JSON.readTree(line);
+          record.remove("file");
+          records.add(record.toString());
+        }
+        records.sort(null);
+        files.put(file.getFileName().toString(), records);
+      }
+    }
+    return files;
+  }
+
+  /**
+   * The output's files with run ids masked: {@code dt=D/part-*.parquet} per day, manifests on S3,
+   * rejected records, metrics, report; no lock, no staging.
+   */
+  private static Set<String> publishedFiles(Path output, TestStorage storage) throws IOException {
+    Set<String> files = new TreeSet<>();
+    try (var walk = Files.walk(output)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        String name = output.relativize(p).toString();
+        if (name.endsWith("/_MANIFEST") && storage.hasManifests()) {
+          continue;
+        }
+        files.add(name.replaceAll("part-[^/]+-(\\d{5})\\.parquet$", "part-RUN-$1.parquet"));
+      }
+    }
+    return files;
+  }
+
+  private static Set<String> runIds(Path output) throws IOException {
+    Set<String> ids = new TreeSet<>();
+    Pattern part = Pattern.compile(".*/part-(.+)-\\d{5}\\.parquet");
+    try (var walk = Files.walk(output)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        var m = part.matcher(p.toString());
+        if (m.matches()) {
+          ids.add(m.group(1));
+        }
+      }
+    }
+    assertThat(ids, everyItem(matchesPattern("\\d{8}T\\d{6}Z-[0-9a-f]{6}")));
+    return ids;
+  }
+}
