@@ -1,6 +1,7 @@
 package dev.traininginputs.cli;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real job, as a user runs it, with its inputs and every output on HDFS (a MiniDFSCluster in
  * this JVM; S3: {@link S3RunsTest}): twice in {@code overwrite} mode, each time giving exactly the
  * rows, rejected records and metrics of the same run on local files, and nothing else in the
- * output.
+ * output; then once more with the rejected records, metrics and report on the local disk.
  */
 class StorageRunsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,6 +69,20 @@ class StorageRunsTest {
       assertThat(message, publishedFiles(got, storage), equalTo(publishedFiles(expected, storage)));
       assertThat(message, runIds(got), hasSize(1));
     }
+
+    // The rejected records, metrics and report on the local disk, the rows on the storage.
+    Path sideFiles = local.resolve("side");
+    List<String> sideOptions = new ArrayList<>(storage.arguments());
+    sideOptions.add("--rejectedOutput=" + sideFiles.resolve("rejected"));
+    sideOptions.add("--metricsJson=" + sideFiles.resolve("metrics.json"));
+    sideOptions.add("--report=" + sideFiles.resolve("report.html"));
+    run(inputs(root + "/in", ""), output, sideOptions);
+    assertThat(
+        (ObjectNode) JSON.readTree(sideFiles.resolve("metrics.json").toFile()),
+        equalTo(metrics(expected)));
+    Files.move(sideFiles.resolve("rejected"), sideFiles.resolve("_rejected"));
+    assertThat(rejected(sideFiles), equalTo(rejected(expected)));
+    assertThat(Files.readString(sideFiles.resolve("report.html")), containsString("<html"));
   }
 
   /** The four input options: {@code DIR/SOURCE} (a folder) or the local sample files. */
