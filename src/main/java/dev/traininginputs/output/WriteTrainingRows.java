@@ -126,6 +126,7 @@ public final class WriteTrainingRows
             writer.write(TrainingRowParquet.toRecord(row));
             figures.add(row);
           }
+          FaultInjection.haltOnce("while writing " + staged);
         }
       }
       out.output(new WrittenFile(name, staged, figures));
