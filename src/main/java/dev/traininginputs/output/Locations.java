@@ -31,38 +31,32 @@ public final class Locations {
   public static void check(String option, String location, PipelineOptions options) {
     String scheme = scheme(location);
     switch (scheme) {
-      case "", "file" -> {
-        return;
-      }
+      case "", "file" -> {}
       case "hdfs", "webhdfs", "viewfs", "s3" -> {
-        try {
-          FileSystems.matchNewResource(location, false);
-          if (scheme.equals("s3") && options.as(AwsOptions.class).getAwsRegion() == null) {
-            throw new IllegalArgumentException("no AWS region");
-          }
-        } catch (IllegalArgumentException e) {
-          throw new RunRefusedException(
-              "--"
-                  + option
-                  + "="
-                  + location
-                  + ": "
-                  + scheme
-                  + ":// is not configured: "
-                  + how(scheme),
-              e);
+        if (!isConfigured(scheme, location, options)) {
+          throw refusal(option, location, scheme + ":// is not configured: " + how(scheme));
         }
       }
       default ->
-          throw new RunRefusedException(
-              "--"
-                  + option
-                  + "="
-                  + location
-                  + ": "
-                  + scheme
-                  + ":// is not supported (use a local path, hdfs:// or s3://)");
+          throw refusal(
+              option,
+              location,
+              scheme + ":// is not supported (use a local path, hdfs:// or s3://)");
     }
+  }
+
+  /** Beam has a file system registered for it (and, for S3, a region to reach it in). */
+  private static boolean isConfigured(String scheme, String location, PipelineOptions options) {
+    try {
+      FileSystems.matchNewResource(location, false);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return !scheme.equals("s3") || options.as(AwsOptions.class).getAwsRegion() != null;
+  }
+
+  private static RunRefusedException refusal(String option, String location, String reason) {
+    return new RunRefusedException("--" + option + "=" + location + ": " + reason);
   }
 
   private static String how(String scheme) {

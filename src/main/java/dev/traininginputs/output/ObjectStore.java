@@ -2,7 +2,6 @@ package dev.traininginputs.output;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -87,10 +86,7 @@ final class ObjectStore implements OutputStore {
 
   @Override
   public void write(String file, String text) throws IOException {
-    try (OutputStream out =
-        Channels.newOutputStream(FileSystems.create(resource(file), "text/plain"))) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
+    BeamFiles.writeText(file, text);
   }
 
   /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
-import java.nio.channels.WritableByteChannel;
 import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
@@ -86,10 +85,8 @@ interface OutputStore {
   static void copyAcross(String from, String to) throws IOException {
     try (InputStream in =
             Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(from, false)));
-        WritableByteChannel channel =
-            FileSystems.create(
-                FileSystems.matchNewResource(to, false), "application/octet-stream");
-        OutputStream out = Channels.newOutputStream(channel)) {
+        OutputStream out =
+            Channels.newOutputStream(BeamFiles.create(to, "application/octet-stream"))) {
       in.transferTo(out);
     }
   }

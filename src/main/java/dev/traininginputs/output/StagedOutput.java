@@ -176,6 +176,8 @@ public final class StagedOutput {
         existing.retainAll(days);
         refuseExisting(at.output(), existing);
       }
+      // Both lists must be there before the commit record: a publish that cannot read them could
+      // never be finished.
       WrittenFiles.read(store, rejectedDirectory());
       Properties record = new Properties();
       record.setProperty("mode", mode.name());

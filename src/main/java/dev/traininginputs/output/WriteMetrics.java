@@ -5,10 +5,6 @@ import dev.traininginputs.report.MetricsJson;
 import dev.traininginputs.report.RunInfo;
 import dev.traininginputs.stats.RunMetrics;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -63,11 +59,7 @@ public final class WriteMetrics extends PTransform<PCollection<RunMetrics>, PDon
 
     /** The whole file at once; a retried task writes it again whole. */
     private static void write(String file, String text) throws IOException {
-      try (OutputStream out =
-          Channels.newOutputStream(
-              FileSystems.create(FileSystems.matchNewResource(file, false), "text/plain"))) {
-        out.write((text + "\n").getBytes(StandardCharsets.UTF_8));
-      }
+      BeamFiles.writeText(file, text + "\n");
     }
   }
 }

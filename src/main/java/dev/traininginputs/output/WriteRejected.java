@@ -13,7 +13,6 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -90,9 +89,7 @@ public final class WriteRejected
       try (Writer writer =
           new BufferedWriter(
               Channels.newWriter(
-                  FileSystems.create(
-                      FileSystems.matchNewResource(OutputStore.join(directory, staged), false),
-                      "application/jsonl"),
+                  BeamFiles.create(OutputStore.join(directory, staged), "application/jsonl"),
                   StandardCharsets.UTF_8))) {
         for (RejectedRecord record : source.getValue()) {
           writer.write(toJson(record));

@@ -9,7 +9,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -118,9 +117,8 @@ public final class WriteTrainingRows
       RunMetrics figures = RunMetrics.ofRows(analysisPositions);
       try (ParquetWriter<GenericRecord> writer =
           TrainingRowParquet.writer(
-              FileSystems.create(
-                  FileSystems.matchNewResource(OutputStore.join(directory, staged), false),
-                  TrainingRowParquet.MIME_TYPE))) {
+              BeamFiles.create(
+                  OutputStore.join(directory, staged), TrainingRowParquet.MIME_TYPE))) {
         for (HistoryRows customerDay : file.getValue()) {
           for (TrainingRow row : customerDay.rows()) {
             writer.write(TrainingRowParquet.toRecord(row));

@@ -3,15 +3,11 @@ package dev.traininginputs.output;
 import dev.traininginputs.stats.MergeFigures;
 import dev.traininginputs.stats.RunMetrics;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -134,11 +130,7 @@ final class WrittenFiles extends PTransform<PCollection<WrittenFile>, PCollectio
 
     @ProcessElement
     public void process(@Element String list) throws IOException {
-      try (OutputStream out =
-          Channels.newOutputStream(
-              FileSystems.create(FileSystems.matchNewResource(file, false), "text/plain"))) {
-        out.write(list.getBytes(StandardCharsets.UTF_8));
-      }
+      BeamFiles.writeText(file, list);
     }
   }
 }
