@@ -1,6 +1,7 @@
 package dev.traininginputs;
 
 import dev.traininginputs.input.CsvInputs;
+import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.options.RunConfig;
 import dev.traininginputs.options.RunRefusedException;
@@ -129,6 +130,7 @@ public final class TrainingInputsJob {
     return new TrainingInputsPipeline.Plan(
         files,
         config.sequenceLength(),
+        new RowLayout(config.layout(), config.padding(), config.sequenceLength()),
         config.lookbackDays(),
         config.analysisPositions(),
         config.shardsPerDay(),
@@ -159,6 +161,7 @@ public final class TrainingInputsJob {
     settings.put("sequence length (N)", Integer.toString(config.sequenceLength()));
     settings.put("look-back days (L)", Integer.toString(config.lookbackDays()));
     settings.put("write mode", config.writeMode().toString());
+    settings.put("layout", config.layout() + ", " + config.padding() + " padding");
     settings.put("analysis positions (K)", Integer.toString(config.analysisPositions()));
     return new RunInfo(staged.destinations().output(), settings);
   }

@@ -1,12 +1,12 @@
 package dev.traininginputs;
 
 import dev.traininginputs.assemble.DropUnusableActions;
-import dev.traininginputs.assemble.ExplodeImpressions;
 import dev.traininginputs.assemble.ImpressionDays;
 import dev.traininginputs.assemble.JoinByCustomer;
 import dev.traininginputs.assemble.KeepNewestPerDay;
 import dev.traininginputs.input.Parsed;
 import dev.traininginputs.input.ReadCsv;
+import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.model.Action;
 import dev.traininginputs.model.HistoryRows;
 import dev.traininginputs.model.Impression;
@@ -40,7 +40,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * recompute it; the figures of SPEC §5 come out of the steps that read the data anyway.
  *
  * <pre>
- * impressions --Read--> ExplodeImpressions ---------------------------------------+
+ * impressions --Read--------------------------------------------------------------+
  *      +--> ImpressionDays (side input of DropUnusableActions)                     |
  *      +--> CountCustomers ---------------------------------------------+          |
  * clicks, add_to_carts, previous_orders --Read--> FlattenActions        |          v
@@ -62,6 +62,7 @@ public final class TrainingInputsPipeline {
    *
    * @param files the input files of each source, headers checked
    * @param sequenceLength N
+   * @param layout how the rows are written (SPEC §4)
    * @param lookbackDays L
    * @param analysisPositions K
    * @param shardsPerDay the most Parquet files per output day
@@ -75,6 +76,7 @@ public final class TrainingInputsPipeline {
   public record Plan(
       Map<Source, List<String>> files,
       int sequenceLength,
+      RowLayout layout,
       int lookbackDays,
       int analysisPositions,
       int shardsPerDay,
@@ -111,7 +113,8 @@ public final class TrainingInputsPipeline {
                     plan.rowsDirectory(),
                     plan.runId(),
                     plan.shardsPerDay(),
-                    plan.analysisPositions()));
+                    plan.analysisPositions(),
+                    plan.layout()));
 
     PCollection<RunMetrics> rejectionFigures =
         PCollectionList.of(impressions.rejected())
@@ -144,7 +147,6 @@ public final class TrainingInputsPipeline {
             .apply("DropUnusableActions", DropUnusableActions.usableFrom(impressionDays, window))
             .apply("KeepNewestPerDay", KeepNewestPerDay.of(sequenceLength));
     return impressions
-        .apply("ExplodeImpressions", ExplodeImpressions.of())
         .apply("JoinByCustomer", JoinByCustomer.with(recentActions))
         .apply("BuildHistories", BuildHistories.of(sequenceLength, window));
   }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.model.TrainingRow;
 import dev.traininginputs.output.ReadTrainingRows;
@@ -160,7 +161,7 @@ class MetricsEndToEndTest {
     // the rows read back must give the same numbers for every row figure.
     TestPipeline p = TestPipeline.create().enableAbandonedNodeEnforcement(false);
     PCollection<RunMetrics> figures =
-        p.apply(ReadTrainingRows.from(generatedOutput + "/dt=*/*.parquet"))
+        p.apply(ReadTrainingRows.from(generatedOutput + "/dt=*/*.parquet", RowLayout.exploded(6)))
             .apply(SummarizeRows.of(4));
     JsonNode expected = metrics;
     PAssert.thatSingleton(figures)

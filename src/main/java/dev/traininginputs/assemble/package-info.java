@@ -1,6 +1,5 @@
 /**
- * From parsed records to one element per customer: impressions exploded into items, actions that no
- * impression day can use dropped, each customer's actions bounded losslessly, and the join by
- * customer.
+ * From parsed records to one element per customer: actions that no impression day can use dropped,
+ * each customer's actions bounded losslessly, and the join with the customer's impression rows.
  */
 package dev.traininginputs.assemble;

@@ -11,42 +11,70 @@ import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
- * The training rows of one customer on one impression day: every item the customer was shown that
- * day, all sharing one history. This is what crosses the shuffle to the writer, so that a history
- * is encoded, decoded and held once per customer and day instead of once per impressed item.
+ * The training rows of one customer on one impression day: every impression row of that customer
+ * and day, all sharing one history. This is what crosses the shuffle to the writer, so that a
+ * history is encoded, decoded and held once per customer and day instead of once per impressed
+ * item; the impression rows stay whole, so that a layout can write them as they came (SPEC §4).
  *
  * @param history the customer's history before the day
- * @param items the impressed items of that customer and day; at least one
+ * @param impressions the impression rows of that customer and day, each with at least one item
  */
 @DefaultCoder(HistoryRows.Coder.class)
-public record HistoryRows(History history, List<ImpressedItem> items) {
+public record HistoryRows(History history, List<Impression> impressions) {
 
   public HistoryRows {
-    if (items.isEmpty()) {
-      throw new IllegalArgumentException("a history without impressed items has no rows");
+    if (impressions.isEmpty()) {
+      throw new IllegalArgumentException("a history without impressions has no rows");
     }
-    items = List.copyOf(items);
+    for (Impression impression : impressions) {
+      if (impression.items().isEmpty()) {
+        throw new IllegalArgumentException("an impression row without items has no rows");
+      }
+    }
+    impressions = List.copyOf(impressions);
   }
 
   public long customerId() {
-    return items.get(0).customerId();
+    return impressions.get(0).customerId();
   }
 
   /** The impression day as an epoch day. */
   public int day() {
-    return items.get(0).day();
+    return impressions.get(0).day();
   }
 
-  /** One row per impressed item. */
+  /** The number of training rows: impressed items. */
+  public int size() {
+    int size = 0;
+    for (Impression impression : impressions) {
+      size += impression.items().size();
+    }
+    return size;
+  }
+
+  /** One row per impressed item, in impression row and then array order. */
   public List<TrainingRow> rows() {
-    List<TrainingRow> rows = new ArrayList<>(items.size());
-    for (ImpressedItem item : items) {
-      rows.add(new TrainingRow(item, history));
+    List<TrainingRow> rows = new ArrayList<>(size());
+    for (Impression impression : impressions) {
+      List<Impression.Item> items = impression.items();
+      for (int position = 0; position < items.size(); position++) {
+        Impression.Item item = items.get(position);
+        rows.add(
+            new TrainingRow(
+                new ImpressedItem(
+                    impression.customerId(),
+                    impression.day(),
+                    impression.rankingId(),
+                    position,
+                    item.itemId(),
+                    item.isOrder()),
+                history));
+      }
     }
     return rows;
   }
 
-  /** Encodes the history once, then the items. */
+  /** Encodes the history once, then the impression rows. */
   public static final class Coder extends ValueCoder<HistoryRows> {
     private static final Coder INSTANCE = new Coder();
 
@@ -62,20 +90,20 @@ public record HistoryRows(History history, List<ImpressedItem> items) {
     @Override
     public void encode(HistoryRows rows, OutputStream out) throws IOException {
       History.Coder.of().encode(rows.history(), out);
-      writeInt(rows.items().size(), out);
-      for (ImpressedItem item : rows.items()) {
-        ImpressedItem.Coder.of().encode(item, out);
+      writeInt(rows.impressions().size(), out);
+      for (Impression impression : rows.impressions()) {
+        Impression.Coder.of().encode(impression, out);
       }
     }
 
     @Override
     public HistoryRows decode(InputStream in) throws IOException {
       History history = History.Coder.of().decode(in);
-      ImpressedItem[] items = new ImpressedItem[readInt(in)];
-      for (int i = 0; i < items.length; i++) {
-        items[i] = ImpressedItem.Coder.of().decode(in);
+      Impression[] impressions = new Impression[readInt(in)];
+      for (int i = 0; i < impressions.length; i++) {
+        impressions[i] = Impression.Coder.of().decode(in);
       }
-      return new HistoryRows(history, List.of(items));
+      return new HistoryRows(history, List.of(impressions));
     }
   }
 }

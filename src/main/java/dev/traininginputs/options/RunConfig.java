@@ -20,6 +20,8 @@ public record RunConfig(
     int sequenceLength,
     int lookbackDays,
     WriteMode writeMode,
+    OutputLayout layout,
+    Padding padding,
     int shardsPerDay,
     int analysisPositions) {
 
@@ -81,6 +83,8 @@ public record RunConfig(
         n,
         l,
         WriteMode.parse(options.getWriteMode()),
+        OutputLayout.parse(options.getLayout()),
+        Padding.parse(options.getPadding()),
         options.getShardsPerDay(),
         // Positions past N do not exist.
         Math.min(k, n));

@@ -82,6 +82,22 @@ public interface TrainingInputsOptions extends PipelineOptions {
 
   void setWriteMode(String value);
 
+  @Description(
+      "exploded (one row per impressed item) or grouped (one row per impression row, with its"
+          + " items and is_order as lists).")
+  @Default.String("exploded")
+  String getLayout();
+
+  void setLayout(String value);
+
+  @Description(
+      "right (newest first, zeros after), left (oldest first, zeros before: the newest action at"
+          + " index N-1) or none (newest first, lists of history_length).")
+  @Default.String("right")
+  String getPadding();
+
+  void setPadding(String value);
+
   @Description("Parquet files per output day, at most; raise it for days of millions of rows.")
   @Default.Integer(2)
   int getShardsPerDay();

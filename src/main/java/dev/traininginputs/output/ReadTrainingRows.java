@@ -1,36 +1,41 @@
 package dev.traininginputs.output;
 
+import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.model.TrainingRow;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
-import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
- * Reads training rows back from the pipeline's Parquet output, for example to run the analyses of
- * {@code stats} on an earlier run: {@code ReadTrainingRows.from("out/dt=2025-03-1*}{@code
- * /*.parquet")}.
+ * Reads training rows back from the pipeline's Parquet output, in the layout and padding it was
+ * written with, for example to run the analyses of {@code stats} on an earlier run: {@code
+ * ReadTrainingRows.from("out/dt=2025-03-1*}{@code /*.parquet", RowLayout.exploded(1000))}. Every
+ * layout gives the same training rows: one per impressed item, with its history right-padded.
  */
 public final class ReadTrainingRows extends PTransform<PBegin, PCollection<TrainingRow>> {
   private final String filepattern;
+  private final RowLayout layout;
 
-  private ReadTrainingRows(String filepattern) {
+  private ReadTrainingRows(String filepattern, RowLayout layout) {
     this.filepattern = filepattern;
+    this.layout = layout;
   }
 
-  public static ReadTrainingRows from(String filepattern) {
-    return new ReadTrainingRows(filepattern);
+  /** The rows of the files {@code filepattern} matches, written in {@code layout}. */
+  public static ReadTrainingRows from(String filepattern, RowLayout layout) {
+    return new ReadTrainingRows(filepattern, layout);
   }
 
   @Override
   public PCollection<TrainingRow> expand(PBegin input) {
+    RowLayout rowLayout = layout;
     return input
-        .apply("ReadParquet", ParquetIO.read(TrainingRowParquet.SCHEMA).from(filepattern))
+        .apply("ReadParquet", ParquetIO.read(layout.schema()).from(filepattern))
         .apply(
             "ToTrainingRows",
-            MapElements.into(TypeDescriptor.of(TrainingRow.class))
-                .via(TrainingRowParquet::fromRecord));
+            FlatMapElements.into(TypeDescriptor.of(TrainingRow.class)).via(rowLayout::rows));
   }
 }

@@ -1,5 +1,6 @@
 package dev.traininginputs.output;
 
+import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.model.Days;
 import dev.traininginputs.model.HistoryRows;
 import dev.traininginputs.model.TrainingRow;
@@ -20,12 +21,13 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
- * Writes training rows as Parquet through Beam's file systems (any storage), {@code shardsPerDay}
- * files per impression day at most: {@code DIR/dt=YYYY-MM-DD/part-RUNID-SHARD.parquet}, each staged
- * under a name of its own per attempt and listed in {@code DIR/_FILES} once written ({@link
- * WrittenFiles}). A row's shard is a hash of its customer, so a customer's rows of one day share a
- * file. Input: one {@link HistoryRows} per customer and day, so that the shuffle to the writer
- * carries, and the writer holds, each history once rather than once per impressed item.
+ * Writes training rows as Parquet in a {@link RowLayout} through Beam's file systems (any storage),
+ * {@code shardsPerDay} files per impression day at most: {@code
+ * DIR/dt=YYYY-MM-DD/part-RUNID-SHARD.parquet}, each staged under a name of its own per attempt and
+ * listed in {@code DIR/_FILES} once written ({@link WrittenFiles}). A row's shard is a hash of its
+ * customer, so a customer's rows of one day share a file. Input: one {@link HistoryRows} per
+ * customer and day, so that the shuffle to the writer carries, and the writer holds, each history
+ * once rather than once per impressed item.
  *
  * <p>Why not {@code FileIO}: its runner-chosen sharding names files by their position in a list of
  * results that some runners split (two lists each finalizing a {@code 00000-of-00001} file for the
@@ -44,9 +46,10 @@ public final class WriteTrainingRows
   private final String runId;
   private final int shardsPerDay;
   private final int analysisPositions;
+  private final RowLayout layout;
 
   private WriteTrainingRows(
-      String directory, String runId, int shardsPerDay, int analysisPositions) {
+      String directory, String runId, int shardsPerDay, int analysisPositions, RowLayout layout) {
     if (shardsPerDay < 1) {
       throw new IllegalArgumentException("shardsPerDay must be at least 1, was " + shardsPerDay);
     }
@@ -54,16 +57,17 @@ public final class WriteTrainingRows
     this.runId = runId;
     this.shardsPerDay = shardsPerDay;
     this.analysisPositions = analysisPositions;
+    this.layout = layout;
   }
 
   /**
-   * Writes into {@code directory} (the run's staging folder) with {@code runId} in every file name,
-   * at most {@code shardsPerDay} files per day; the figures analyse {@code analysisPositions}
-   * leading positions.
+   * Writes rows in {@code layout} into {@code directory} (the run's staging folder) with {@code
+   * runId} in every file name, at most {@code shardsPerDay} files per day; the figures analyse
+   * {@code analysisPositions} leading positions.
    */
   public static WriteTrainingRows of(
-      String directory, String runId, int shardsPerDay, int analysisPositions) {
-    return new WriteTrainingRows(directory, runId, shardsPerDay, analysisPositions);
+      String directory, String runId, int shardsPerDay, int analysisPositions, RowLayout layout) {
+    return new WriteTrainingRows(directory, runId, shardsPerDay, analysisPositions, layout);
   }
 
   @Override
@@ -79,7 +83,9 @@ public final class WriteTrainingRows
         .setCoder(
             KvCoder.of(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), HistoryRows.Coder.of()))
         .apply("GroupByFile", GroupByKey.create())
-        .apply("WriteParquetFiles", ParDo.of(new WriteFileFn(directory, runId, analysisPositions)))
+        .apply(
+            "WriteParquetFiles",
+            ParDo.of(new WriteFileFn(directory, runId, analysisPositions, layout)))
         .setCoder(SerializableCoder.of(WrittenFile.class))
         .apply("ListWrittenFiles", WrittenFiles.listedIn(directory));
   }
@@ -94,11 +100,13 @@ public final class WriteTrainingRows
     private final String directory;
     private final String runId;
     private final int analysisPositions;
+    private final RowLayout layout;
 
-    WriteFileFn(String directory, String runId, int analysisPositions) {
+    WriteFileFn(String directory, String runId, int analysisPositions, RowLayout layout) {
       this.directory = directory;
       this.runId = runId;
       this.analysisPositions = analysisPositions;
+      this.layout = layout;
     }
 
     @ProcessElement
@@ -117,11 +125,14 @@ public final class WriteTrainingRows
       RunMetrics figures = RunMetrics.ofRows(analysisPositions);
       try (ParquetWriter<GenericRecord> writer =
           TrainingRowParquet.writer(
-              BeamFiles.create(
-                  OutputStore.join(directory, staged), TrainingRowParquet.MIME_TYPE))) {
+              BeamFiles.create(OutputStore.join(directory, staged), TrainingRowParquet.MIME_TYPE),
+              layout)) {
         for (HistoryRows customerDay : file.getValue()) {
+          for (GenericRecord record : layout.records(customerDay)) {
+            writer.write(record);
+          }
+          // The figures describe the training examples, whatever the layout (SPEC §5).
           for (TrainingRow row : customerDay.rows()) {
-            writer.write(TrainingRowParquet.toRecord(row));
             figures.add(row);
           }
           FaultInjection.haltOnce("while writing " + staged);

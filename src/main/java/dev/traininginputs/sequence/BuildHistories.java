@@ -2,7 +2,7 @@ package dev.traininginputs.sequence;
 
 import dev.traininginputs.model.Action;
 import dev.traininginputs.model.HistoryRows;
-import dev.traininginputs.model.ImpressedItem;
+import dev.traininginputs.model.Impression;
 import dev.traininginputs.stats.Counters;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +19,14 @@ import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * Builds every training row of one customer from a join that put the customer's action lists under
- * {@link #ACTIONS} and impressed items under {@link #ITEMS} ({@code assemble.JoinByCustomer}).
+ * {@link #ACTIONS} and impression rows under {@link #IMPRESSIONS} ({@code
+ * assemble.JoinByCustomer}).
  *
  * <p>Each distinct impression day of the customer gets its history built once, and comes out as one
- * {@link HistoryRows}: the history with every impressed item of that day, each of which is a
- * training row sharing it. A customer with impressions and no actions gets all-zero histories; a
- * customer with actions and no impressions yields nothing. The DoFn holds all of a customer's
- * impressed items, so it can regroup them freely. Counters: {@link Counters#historiesBuilt()},
- * {@link Counters#rowsBuilt()}.
+ * {@link HistoryRows}: the history with every impression row of that day, each impressed item of
+ * which is a training row sharing it. A customer with impressions and no actions gets all-zero
+ * histories; a customer with actions and no impressions yields nothing. Counters: {@link
+ * Counters#historiesBuilt()}, {@link Counters#rowsBuilt()}.
  */
 public final class BuildHistories
     extends PTransform<PCollection<KV<Long, CoGbkResult>>, PCollection<HistoryRows>> {
@@ -34,8 +34,8 @@ public final class BuildHistories
   /** In the joined input: the customer's action lists, each from {@code KeepNewestPerDay}. */
   public static final TupleTag<List<Action>> ACTIONS = new TupleTag<>() {};
 
-  /** In the joined input: the customer's impressed items. */
-  public static final TupleTag<ImpressedItem> ITEMS = new TupleTag<>() {};
+  /** In the joined input: the customer's impression rows, each with at least one item. */
+  public static final TupleTag<Impression> IMPRESSIONS = new TupleTag<>() {};
 
   private final HistoryBuilder builder;
 
@@ -65,22 +65,25 @@ public final class BuildHistories
     @ProcessElement
     public void process(@Element KV<Long, CoGbkResult> customer, OutputReceiver<HistoryRows> out) {
       CoGbkResult joined = customer.getValue();
-      // The customer's impressed items by day; a TreeMap, so that days come out in order.
-      Map<Integer, List<ImpressedItem>> itemsByDay = new TreeMap<>();
-      for (ImpressedItem item : joined.getAll(ITEMS)) {
-        itemsByDay.computeIfAbsent(item.day(), day -> new ArrayList<>()).add(item);
+      // The customer's impression rows by day; a TreeMap, so that days come out in order.
+      Map<Integer, List<Impression>> impressionsByDay = new TreeMap<>();
+      for (Impression impression : joined.getAll(IMPRESSIONS)) {
+        impressionsByDay
+            .computeIfAbsent(impression.day(), day -> new ArrayList<>())
+            .add(impression);
       }
-      if (itemsByDay.isEmpty()) {
+      if (impressionsByDay.isEmpty()) {
         return;
       }
       List<Action> actions = new ArrayList<>();
       joined.getAll(ACTIONS).forEach(actions::addAll);
       HistoryBuilder.CustomerActions customerActions = builder.of(actions);
-      itemsByDay.forEach(
-          (day, items) -> {
-            out.output(new HistoryRows(customerActions.historyOn(day), items));
+      impressionsByDay.forEach(
+          (day, impressions) -> {
+            HistoryRows built = new HistoryRows(customerActions.historyOn(day), impressions);
+            out.output(built);
             histories.inc();
-            rows.inc(items.size());
+            rows.inc(built.size());
           });
     }
   }

@@ -6,8 +6,6 @@ import static dev.traininginputs.TestData.impression;
 import static dev.traininginputs.TestData.order;
 
 import dev.traininginputs.model.Action;
-import dev.traininginputs.model.Days;
-import dev.traininginputs.model.ImpressedItem;
 import dev.traininginputs.model.Impression;
 import dev.traininginputs.sequence.BuildHistories;
 import dev.traininginputs.sequence.LookbackWindow;
@@ -41,21 +39,6 @@ class AssembleTest {
 
   private static PCollection<Action> actions(TestPipeline p, Action... actions) {
     return p.apply("Actions", Create.of(List.of(actions)).withCoder(Action.Coder.of()));
-  }
-
-  @Test
-  void explodeImpressions_givesOneItemPerArrayElementWithItsPosition(TestPipeline p) {
-    PCollection<ImpressedItem> items =
-        impressions(
-                p, impression(7, "2025-03-10", "r1", 5, 6, 5), impression(8, "2025-03-10", "r2"))
-            .apply(ExplodeImpressions.of());
-    int day = Days.of("2025-03-10");
-    PAssert.that(items)
-        .containsInAnyOrder(
-            new ImpressedItem(7, day, "r1", 0, 5, false),
-            new ImpressedItem(7, day, "r1", 1, 6, true),
-            new ImpressedItem(7, day, "r1", 2, 5, false));
-    p.run().waitUntilFinish();
   }
 
   @Test
@@ -110,10 +93,8 @@ class AssembleTest {
 
   @Test
   void joinByCustomer_bringsBothSidesTogetherEitherMayBeEmpty(TestPipeline p) {
-    int day = Days.of("2025-03-10");
-    ImpressedItem a = new ImpressedItem(1, day, "r", 0, 5, false);
-    ImpressedItem b = new ImpressedItem(1, day, "r", 1, 6, true);
-    ImpressedItem c = new ImpressedItem(3, day, "s", 0, 7, false);
+    // Customer 1 has two impression rows (one twice) and an action; 2 only an action; 3 only an
+    // impression row; 4 only a row with an empty array, which has no training rows.
     PCollection<KV<Long, List<Action>>> recent =
         p.apply(
             "Recent",
@@ -122,27 +103,40 @@ class AssembleTest {
                     KV.of(2L, List.of(order(2, 12, "2025-03-01"))))
                 .withCoder(KvCoder.of(VarLongCoder.of(), ListCoder.of(Action.Coder.of()))));
     PCollection<KV<Long, CoGbkResult>> joined =
-        p.apply("Items", Create.of(a, b, c).withCoder(ImpressedItem.Coder.of()))
+        impressions(
+                p,
+                impression(1, "2025-03-10", "r", 5, 6),
+                impression(1, "2025-03-11", "s", 8),
+                impression(1, "2025-03-11", "s", 8),
+                impression(3, "2025-03-10", "t", 7),
+                impression(4, "2025-03-10", "u"))
             .apply(JoinByCustomer.with(recent));
     PCollection<String> described =
         joined.apply(
             MapElements.into(TypeDescriptors.strings())
                 .via(
                     kv -> {
-                      List<String> items = new ArrayList<>();
+                      List<String> rows = new ArrayList<>();
                       kv.getValue()
-                          .getAll(BuildHistories.ITEMS)
-                          .forEach(i -> items.add("item " + i.itemId()));
-                      items.sort(null);
+                          .getAll(BuildHistories.IMPRESSIONS)
+                          .forEach(
+                              i ->
+                                  rows.add(
+                                      i.rankingId()
+                                          + " "
+                                          + i.items().stream()
+                                              .map(Impression.Item::itemId)
+                                              .toList()));
+                      rows.sort(null);
                       List<String> actions = new ArrayList<>();
                       kv.getValue()
                           .getAll(BuildHistories.ACTIONS)
                           .forEach(list -> list.forEach(x -> actions.add("action " + x.itemId())));
-                      return kv.getKey() + ": " + items + " " + actions;
+                      return kv.getKey() + ": " + rows + " " + actions;
                     }));
     PAssert.that(described)
         .containsInAnyOrder(
-            "1: [item 5, item 6] [action 11]", "2: [] [action 12]", "3: [item 7] []");
+            "1: [r [5, 6], s [8], s [8]] [action 11]", "2: [] [action 12]", "3: [t [7]] []");
     p.run().waitUntilFinish();
   }
 }

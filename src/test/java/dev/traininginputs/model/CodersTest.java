@@ -59,13 +59,27 @@ class CodersTest {
   }
 
   @Test
-  void historyRowsKeepTheHistoryOnceAndEveryItem() throws Exception {
-    ImpressedItem a = new ImpressedItem(-9, 20_000, "r-1", 0, 42, true);
-    ImpressedItem b = new ImpressedItem(-9, 20_000, "r-2", 3, 43, false);
-    HistoryRows rows = new HistoryRows(history(1000, ints(7, 8), ints(3, 1)), List.of(a, b));
+  void historyRowsKeepTheHistoryOnceAndEveryImpressionRow() throws Exception {
+    Impression a =
+        new Impression(
+            20_000,
+            "r-1",
+            -9,
+            List.of(new Impression.Item(42, true), new Impression.Item(41, false)));
+    Impression b = new Impression(20_000, "r-2", -9, List.of(new Impression.Item(43, false)));
+    HistoryRows rows = new HistoryRows(history(1000, ints(7, 8), ints(3, 1)), List.of(a, b, a));
     CoderProperties.coderDecodeEncodeEqual(HistoryRows.Coder.of(), rows);
     HistoryRows decoded = CoderUtils.clone(HistoryRows.Coder.of(), rows);
-    assertThat(decoded.rows().get(1), equalTo(new TrainingRow(b, rows.history())));
+    assertThat(decoded.impressions(), equalTo(List.of(a, b, a)));
+    assertThat(decoded.size(), equalTo(5));
+    assertThat(
+        decoded.rows().get(1),
+        equalTo(
+            new TrainingRow(new ImpressedItem(-9, 20_000, "r-1", 1, 41, false), rows.history())));
+    assertThat(
+        decoded.rows().get(2),
+        equalTo(
+            new TrainingRow(new ImpressedItem(-9, 20_000, "r-2", 0, 43, false), rows.history())));
     assertThat(decoded.rows().get(0).history().actions().length, equalTo(1000));
   }
 }

@@ -3,7 +3,6 @@ package dev.traininginputs.output;
 import static dev.traininginputs.TestData.history;
 import static dev.traininginputs.TestData.impression;
 import static dev.traininginputs.TestData.ints;
-import static dev.traininginputs.TestData.rows;
 import static java.nio.file.StandardOpenOption.CREATE_NEW;
 import static java.nio.file.StandardOpenOption.WRITE;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -14,6 +13,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import dev.traininginputs.ParquetRows;
+import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.model.History;
 import dev.traininginputs.model.HistoryRows;
 import dev.traininginputs.model.RejectedRecord;
@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.testing.PAssert;
@@ -50,27 +49,20 @@ import org.junit.jupiter.api.io.TempDir;
 class WritersTest {
   @TempDir Path dir;
 
-  private static List<TrainingRow> twoDaysOfRows() {
-    List<TrainingRow> rows = new ArrayList<>();
-    rows.addAll(rows(impression(1, "2025-03-10", "r1", 5, 6), history(4, ints(9, 8), ints(1, 3))));
-    rows.addAll(rows(impression(2, "2025-03-10", "r2", 7), History.empty(4)));
-    rows.addAll(rows(impression(3, "2025-03-10", "r3", 7), History.empty(4)));
-    rows.addAll(
-        rows(impression(1, "2025-03-11", "r4", 5), history(4, ints(9, 8, 7, 6), ints(2, 2, 1, 1))));
-    return rows;
+  /** Rows as the pipeline hands them to the writer: one element per customer and day. */
+  private static List<HistoryRows> twoDaysOfRows() {
+    return List.of(
+        new HistoryRows(
+            history(4, ints(9, 8), ints(1, 3)), List.of(impression(1, "2025-03-10", "r1", 5, 6))),
+        new HistoryRows(History.empty(4), List.of(impression(2, "2025-03-10", "r2", 7))),
+        new HistoryRows(History.empty(4), List.of(impression(3, "2025-03-10", "r3", 7))),
+        new HistoryRows(
+            history(4, ints(9, 8, 7, 6), ints(2, 2, 1, 1)),
+            List.of(impression(1, "2025-03-11", "r4", 5))));
   }
 
-  /** The rows as the pipeline hands them to the writer: one element per customer and day. */
-  private static List<HistoryRows> byCustomerAndDay(List<TrainingRow> rows) {
-    Map<String, List<TrainingRow>> groups = new TreeMap<>();
-    rows.forEach(
-        r ->
-            groups
-                .computeIfAbsent(r.item().customerId() + "/" + r.dt(), k -> new ArrayList<>())
-                .add(r));
-    return groups.values().stream()
-        .map(g -> new HistoryRows(g.get(0).history(), g.stream().map(TrainingRow::item).toList()))
-        .toList();
+  private static List<TrainingRow> rowsOf(List<HistoryRows> customerDays) {
+    return customerDays.stream().flatMap(c -> c.rows().stream()).toList();
   }
 
   private static List<Path> files(Path root) throws IOException {
@@ -82,10 +74,10 @@ class WritersTest {
   @Test
   void writeTrainingRows_writesEveryRowOnceInItsDayAndHandsBackItsFigures(TestPipeline p)
       throws IOException {
-    List<TrainingRow> rows = twoDaysOfRows();
+    List<TrainingRow> rows = rowsOf(twoDaysOfRows());
     PCollection<RunMetrics> figures =
-        p.apply(Create.of(byCustomerAndDay(rows)).withCoder(HistoryRows.Coder.of()))
-            .apply(WriteTrainingRows.of(dir.toString(), "RUN", 2, 2));
+        p.apply(Create.of(twoDaysOfRows()).withCoder(HistoryRows.Coder.of()))
+            .apply(WriteTrainingRows.of(dir.toString(), "RUN", 2, 2, RowLayout.exploded(4)));
     PCollection<RunMetrics> merged = PCollectionList.of(figures).apply(MergeFigures.analysing(2));
     PAssert.thatSingleton(merged)
         .satisfies(
@@ -121,8 +113,10 @@ class WritersTest {
   @Test
   void trainingRowParquet_physicalSchemaIsThreeLevelListsOfRequiredInt32() throws IOException {
     Path file = dir.resolve("rows.parquet");
-    try (var writer = TrainingRowParquet.writer(Files.newByteChannel(file, CREATE_NEW, WRITE))) {
-      writer.write(TrainingRowParquet.toRecord(twoDaysOfRows().get(0)));
+    try (var writer =
+        TrainingRowParquet.writer(
+            Files.newByteChannel(file, CREATE_NEW, WRITE), RowLayout.exploded(4))) {
+      writer.write(RowLayout.exploded(4).records(twoDaysOfRows().get(0)).get(0));
     }
     try (ParquetFileReader reader =
         ParquetFileReader.open(
