@@ -36,6 +36,25 @@ public final class ParquetRows {
     return rows;
   }
 
+  /**
+   * Every record under {@code output/dt=*\/*.parquet} in any layout, as {@code name=value} pairs in
+   * the order of its schema: {@code dt=2025-03-10 ranking_id=r1 ... history_length=3}.
+   */
+  public static List<String> described(Path output) {
+    List<String> described = new ArrayList<>();
+    for (Path file : files(output)) {
+      for (GenericRecord record : records(file)) {
+        List<String> fields = new ArrayList<>();
+        record
+            .getSchema()
+            .getFields()
+            .forEach(f -> fields.add(f.name() + "=" + record.get(f.pos())));
+        described.add(String.join(" ", fields));
+      }
+    }
+    return described;
+  }
+
   public static List<Path> files(Path output) {
     try (Stream<Path> paths = Files.walk(output)) {
       return paths
