@@ -6,22 +6,30 @@ import dev.traininginputs.stats.PositionTypeCounts;
 import dev.traininginputs.stats.RunMetrics;
 import dev.traininginputs.stats.SourceCounts;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.DoubleFunction;
 
 /**
  * One self-contained HTML page about a run: no scripts, no network, charts drawn as inline SVG.
  * Shows the run's settings and inputs, read/accepted/rejected per source with the most frequent
- * rejection reasons, a histogram of history lengths, the action-type mix, the type mix of the first
- * K positions, and the share of empty histories.
+ * rejection reasons, rows and history figures per impression day with drifting days marked, a
+ * histogram of history lengths, the action-type mix, the type mix of the first K positions, and the
+ * share of empty histories.
  */
 public final class HtmlReport {
   static final String[] TYPE_NAMES = {"padding", "click", "add to cart", "order"};
   static final String[] TYPE_COLORS = {"#cbd2d9", "#2680c2", "#f0b429", "#3ebd93"};
   private static final int TOP_REASONS = 5;
   private static final int MAX_BARS = 40;
+  private static final String BAR_COLOR = "#2680c2";
+  private static final String DRIFT_COLOR = "#cf1124";
+
+  /** How far from the median of the days a day's figure may be before it is marked. */
+  static final double DRIFT = 0.25;
 
   private HtmlReport() {}
 
@@ -41,10 +49,7 @@ public final class HtmlReport {
     card(html, "Impression rows", count(metrics.impressionRows()));
     card(html, "Customers", count(metrics.customers()));
     card(html, "Empty histories", percent(history.zeroHistoryPct()));
-    card(
-        html,
-        "Mean history length",
-        String.format(Locale.ROOT, "%.1f", history.avgHistoryLength()));
+    card(html, "Mean history length", decimal(history.avgHistoryLength()));
     html.append("</div>\n");
 
     html.append(
@@ -80,6 +85,8 @@ public final class HtmlReport {
       html.append("</td></tr>\n");
     }
     html.append("</table></section>\n");
+
+    html.append(daysSection(metrics.days()));
 
     html.append(
             "<section><h2>History lengths</h2>\n<p class=\"muted\">Rows by number of non-padding actions; ")
@@ -203,47 +210,138 @@ public final class HtmlReport {
       values.add(
           rowsByLength.subMap(from, to + 1).values().stream().mapToLong(Long::longValue).sum());
     }
-    return bars(labels, values, "rows");
+    String[] colors = new String[labels.size()];
+    Arrays.fill(colors, BAR_COLOR);
+    colors[0] = "#9aa5b1";
+    return bars(
+        labels,
+        values.stream().mapToDouble(Long::doubleValue).toArray(),
+        colors,
+        v -> count((long) v) + " rows",
+        "length",
+        "history length",
+        220);
   }
 
-  private static String bars(List<String> labels, List<Long> values, String unit) {
+  /**
+   * Rows, empty-history share and mean history length per impression day, as three small charts and
+   * a table. A value more than {@link #DRIFT} away from the median of the days (relative to it) is
+   * drawn and written in red, so that a drifting day stands out.
+   */
+  static String daysSection(Map<String, HistoryStats> days) {
+    StringBuilder html = new StringBuilder("<section><h2>Days</h2>\n");
+    if (days.isEmpty()) {
+      return html.append("<p class=\"muted\">No rows were written.</p></section>\n").toString();
+    }
+    List<String> labels = new ArrayList<>(days.keySet());
+    List<HistoryStats> stats = new ArrayList<>(days.values());
+    double[][] figures = {
+      stats.stream().mapToDouble(HistoryStats::rows).toArray(),
+      stats.stream().mapToDouble(HistoryStats::zeroHistoryPct).toArray(),
+      stats.stream().mapToDouble(HistoryStats::avgHistoryLength).toArray()
+    };
+    String[] names = {"rows", "empty histories", "mean history length"};
+    List<DoubleFunction<String>> formats =
+        List.of(v -> count(Math.round(v)), HtmlReport::percent, HtmlReport::decimal);
+    boolean[][] drifting = new boolean[3][];
+    html.append("<p class=\"muted\">Per impression day. In red: more than ")
+        .append(percent(DRIFT))
+        .append(" away from the median of the ")
+        .append(labels.size())
+        .append(labels.size() == 1 ? " day" : " days")
+        .append(".</p>\n");
+    for (int f = 0; f < 3; f++) {
+      drifting[f] = drifting(figures[f]);
+      String[] colors = new String[labels.size()];
+      for (int d = 0; d < colors.length; d++) {
+        colors[d] = drifting[f][d] ? DRIFT_COLOR : BAR_COLOR;
+      }
+      html.append("<h3>").append(names[f]).append("</h3>\n");
+      html.append(
+          bars(
+              labels, figures[f], colors, formats.get(f), names[f] + " on", "impression day", 130));
+    }
+    html.append(
+        "<table class=\"compact\"><tr><th>day</th><th class=\"num\">rows</th>"
+            + "<th class=\"num\">empty histories</th><th class=\"num\">mean history length</th></tr>\n");
+    for (int d = 0; d < labels.size(); d++) {
+      html.append("<tr><td>").append(labels.get(d)).append("</td>");
+      for (int f = 0; f < 3; f++) {
+        html.append("<td class=\"num")
+            .append(drifting[f][d] ? " bad" : "")
+            .append("\">")
+            .append(formats.get(f).apply(figures[f][d]))
+            .append("</td>");
+      }
+      html.append("</tr>\n");
+    }
+    return html.append("</table></section>\n").toString();
+  }
+
+  /** Which values lie more than {@link #DRIFT} of the median away from it. */
+  static boolean[] drifting(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    boolean[] drifting = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      drifting[i] =
+          median == 0 ? values[i] != 0 : Math.abs(values[i] - median) > DRIFT * Math.abs(median);
+    }
+    return drifting;
+  }
+
+  /**
+   * A bar chart: one bar per label, in its colour, a tooltip with {@code what} and the formatted
+   * value, and {@code axis} under the x axis.
+   */
+  private static String bars(
+      List<String> labels,
+      double[] values,
+      String[] colors,
+      DoubleFunction<String> format,
+      String what,
+      String axis,
+      int height) {
     int width = 860;
-    int height = 220;
     int left = 56;
     int bottom = 40;
     int plotHeight = height - bottom - 12;
-    long top = Math.max(1, values.stream().mapToLong(Long::longValue).max().orElse(1));
+    double top = Arrays.stream(values).max().orElse(0);
+    double scale = top > 0 ? top : 1;
     double slot = (width - left) / (double) labels.size();
-    StringBuilder svg = svg(width, height, "Histogram of history lengths");
+    StringBuilder svg = svg(width, height, axis);
     svg.append(
         String.format(
             Locale.ROOT,
             "<line x1=\"%d\" y1=\"12\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>"
                 + "<text x=\"%d\" y=\"18\" class=\"tick\" text-anchor=\"end\">%s</text>"
-                + "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">0</text>",
+                + "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">%s</text>",
             left,
             left,
             12 + plotHeight,
             left - 6,
-            count(top),
+            format.apply(top),
             left - 6,
-            12 + plotHeight));
+            12 + plotHeight,
+            format.apply(0)));
     int labelEvery = Math.max(1, (int) Math.ceil(labels.size() / 12.0));
     for (int i = 0; i < labels.size(); i++) {
-      double h = values.get(i) * (double) plotHeight / top;
+      double h = values[i] * plotHeight / scale;
       double x = left + i * slot + slot * 0.1;
       svg.append(
           String.format(
               Locale.ROOT,
-              "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"%s\"><title>length %s: %s %s</title></rect>",
+              "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"%s\"><title>%s %s: %s</title></rect>",
               x,
               12 + plotHeight - h,
               slot * 0.8,
               h,
-              i == 0 ? "#9aa5b1" : "#2680c2",
+              colors[i],
+              what,
               labels.get(i),
-              count(values.get(i)),
-              unit));
+              format.apply(values[i])));
       if (i % labelEvery == 0) {
         svg.append(
             String.format(
@@ -257,9 +355,10 @@ public final class HtmlReport {
     svg.append(
         String.format(
             Locale.ROOT,
-            "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">history length</text>",
+            "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%s</text>",
             left + (width - left) / 2,
-            height - 4));
+            height - 4,
+            axis));
     return svg.append("</svg>\n").toString();
   }
 
@@ -336,6 +435,10 @@ public final class HtmlReport {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
+  static String decimal(double value) {
+    return String.format(Locale.ROOT, "%.1f", value);
+  }
+
   static String percent(double fraction) {
     return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
   }
@@ -360,7 +463,7 @@ public final class HtmlReport {
       header{background:#1f2933;color:#fff;padding:18px 32px}
       h1{margin:0;font-size:22px;font-weight:600} .sub{color:#9aa5b1;font-size:13px;margin-top:2px}
       main{max-width:940px;padding:20px 32px 40px}
-      h2{font-size:16px;margin:0 0 10px}
+      h2{font-size:16px;margin:0 0 10px} h3{font-size:13px;color:#52606d;margin:10px 0 2px}
       .cards{display:grid;grid-template-columns:repeat(5,1fr);gap:12px}
       .card,section{background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(15,23,42,.08)}
       .card{padding:12px 14px} .value{font-size:24px;font-weight:600} .label{color:#616e7c;font-size:13px}

@@ -12,6 +12,7 @@ import dev.traininginputs.model.ImpressedItem;
 import dev.traininginputs.model.RejectedRecord;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.model.TrainingRow;
+import dev.traininginputs.stats.HistoryStats;
 import dev.traininginputs.stats.RejectionReasons;
 import dev.traininginputs.stats.RunMetrics;
 import dev.traininginputs.stats.SourceCounts;
@@ -100,8 +101,10 @@ class HtmlReportTest {
   }
 
   @Test
-  void drawsTheHistogramTypeMixAndPositionBars() {
-    assertThat(count("<svg "), equalTo(4));
+  void drawsTheDaysHistogramTypeMixAndPositionBars() {
+    // Three for the days, one histogram, two type mixes, one of positions.
+    assertThat(count("<svg "), equalTo(7));
+    assertThat(html, containsString("<title>rows on 2024-10-04: 4</title>"));
     assertThat(html, containsString("<title>length 0: 2 rows</title>"));
     assertThat(html, containsString("<title>length 3: 1 rows</title>"));
     // 16 positions: 12 padding, 2 clicks, 1 cart, 1 order.
@@ -144,6 +147,60 @@ class HtmlReportTest {
     assertThat(countIn(svg, "<rect "), equalTo(40));
     assertThat(svg, containsString("<title>length 0: 1 rows</title>"));
     assertThat(svg, containsString("<title>length 1–26: 26 rows</title>"));
+  }
+
+  @Test
+  void days_chartsAndTabulatesEachDayMarkingTheOnesThatDrift() {
+    TreeMap<String, HistoryStats> days = new TreeMap<>();
+    // Three ordinary days and one with a third of the rows and every history empty.
+    days.put("2025-03-10", stats(100, 10, 5));
+    days.put("2025-03-11", stats(110, 11, 5));
+    days.put("2025-03-12", stats(36, 36, 0));
+    days.put("2025-03-13", stats(95, 9, 5));
+    String section = HtmlReport.daysSection(days);
+    assertThat(countIn(section, "<svg "), equalTo(3));
+    assertThat(countIn(section, "<rect "), equalTo(12));
+    assertThat(section, containsString("<title>rows on 2025-03-12: 36</title>"));
+    assertThat(section, containsString("<title>empty histories on 2025-03-12: 100.0%</title>"));
+    assertThat(
+        section,
+        containsString(
+            "<tr><td>2025-03-11</td><td class=\"num\">110</td><td class=\"num\">10.0%</td>"
+                + "<td class=\"num\">4.5</td></tr>"));
+    assertThat(
+        section,
+        containsString(
+            "<tr><td>2025-03-12</td><td class=\"num bad\">36</td>"
+                + "<td class=\"num bad\">100.0%</td><td class=\"num bad\">0.0</td></tr>"));
+    assertThat(countIn(section, "bad"), equalTo(3));
+    assertThat(countIn(section, "#cf1124"), equalTo(3));
+  }
+
+  @Test
+  void days_sayWhenThereAreNone() {
+    assertThat(HtmlReport.daysSection(new TreeMap<>()), containsString("No rows were written."));
+  }
+
+  @Test
+  void drifting_isMeasuredFromTheMedian() {
+    assertThat(
+        HtmlReport.drifting(new double[] {100, 80, 126, 74, 100}),
+        equalTo(new boolean[] {false, false, true, true, false}));
+    assertThat(
+        HtmlReport.drifting(new double[] {0, 0, 0.1}), equalTo(new boolean[] {false, false, true}));
+  }
+
+  /** A day of {@code rows} rows, {@code empty} of them with no history, the others of length L. */
+  private static HistoryStats stats(int rows, int empty, int length) {
+    HistoryStats stats = new HistoryStats();
+    int[] items = new int[length];
+    int[] types = new int[length];
+    java.util.Arrays.fill(items, 7);
+    java.util.Arrays.fill(types, 1);
+    for (int i = 0; i < rows; i++) {
+      stats.add(row(i < empty ? History.empty(8) : history(8, items, types)));
+    }
+    return stats;
   }
 
   private int count(String needle) {
