@@ -6,6 +6,7 @@ import dev.traininginputs.model.Source;
 import dev.traininginputs.options.RunConfig;
 import dev.traininginputs.options.RunRefusedException;
 import dev.traininginputs.options.TrainingInputsOptions;
+import dev.traininginputs.output.ExistingRows;
 import dev.traininginputs.output.Locations;
 import dev.traininginputs.output.StagedOutput;
 import dev.traininginputs.report.RunInfo;
@@ -79,6 +80,8 @@ public final class TrainingInputsJob {
             () -> CsvInputs.impressionDays(files.get(Source.IMPRESSIONS)),
             options);
     try {
+      // Under the output's lock: no other run can change what is there meanwhile.
+      ExistingRows.refuseAnotherLayout(config.output(), layout(config));
       Pipeline pipeline = Pipeline.create(options);
       TrainingInputsPipeline.build(pipeline, plan(config, files, staged, runId));
       PipelineResult result = pipeline.run();
@@ -103,6 +106,10 @@ public final class TrainingInputsJob {
     } finally {
       staged.release();
     }
+  }
+
+  private static RowLayout layout(RunConfig config) {
+    return new RowLayout(config.layout(), config.padding(), config.sequenceLength());
   }
 
   /** Refuses, before any work, a location on a storage that is not supported or configured. */
@@ -130,7 +137,7 @@ public final class TrainingInputsJob {
     return new TrainingInputsPipeline.Plan(
         files,
         config.sequenceLength(),
-        new RowLayout(config.layout(), config.padding(), config.sequenceLength()),
+        layout(config),
         config.lookbackDays(),
         config.analysisPositions(),
         config.shardsPerDay(),

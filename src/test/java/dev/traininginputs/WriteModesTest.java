@@ -125,6 +125,31 @@ class WriteModesTest {
   }
 
   @Test
+  void anotherLayoutOrPadding_isRefusedInEveryModeAndTheOutputLeftAsItWas() throws IOException {
+    runOn(impression("2025-03-10", "first")).run();
+    Map<String, String> before = snapshot();
+
+    PipelineRun padded = runOn(impression("2025-03-10", "second"));
+    padded.options().setWriteMode("append");
+    padded.options().setPadding("left");
+    RunRefusedException e = assertThrows(RunRefusedException.class, padded::run);
+    assertThat(
+        e.getMessage(),
+        containsString(output + " holds " + layout + " rows, right-padded to N = 4 (" + output));
+    assertThat(
+        e.getMessage(),
+        containsString("this run writes " + layout + " rows, left-padded to N = 4"));
+
+    OutputLayout other =
+        layout == OutputLayout.EXPLODED ? OutputLayout.GROUPED : OutputLayout.EXPLODED;
+    PipelineRun regrouped = runOn(impression("2025-03-11", "second"));
+    regrouped.options().setLayout(other.toString());
+    e = assertThrows(RunRefusedException.class, regrouped::run);
+    assertThat(e.getMessage(), containsString("this run writes " + other + " rows"));
+    assertThat(snapshot(), equalTo(before));
+  }
+
+  @Test
   void failedRun_leavesTheEarlierOutputAsItWas() throws IOException {
     runOn(impression("2025-03-10", "first")).run();
     Map<String, String> before = snapshot();

@@ -31,6 +31,12 @@ import org.apache.avro.generic.GenericRecord;
 public record RowLayout(OutputLayout layout, Padding padding, int sequenceLength)
     implements Serializable {
 
+  /** Keys of the Parquet footer's key-value metadata that say how a file was written. */
+  public static final String LAYOUT_KEY = "training_inputs.layout";
+
+  public static final String PADDING_KEY = "training_inputs.padding";
+  public static final String SEQUENCE_LENGTH_KEY = "training_inputs.sequence_length";
+
   /** Exploded rows: the table of SPEC §4. */
   public static final Schema EXPLODED_SCHEMA =
       SchemaBuilder.record("TrainingRow")
@@ -99,9 +105,9 @@ public record RowLayout(OutputLayout layout, Padding padding, int sequenceLength
    */
   public Map<String, String> fileMetadata() {
     return Map.of(
-        "training_inputs.layout", layout.toString(),
-        "training_inputs.padding", padding.toString(),
-        "training_inputs.sequence_length", Integer.toString(sequenceLength));
+        LAYOUT_KEY, layout.toString(),
+        PADDING_KEY, padding.toString(),
+        SEQUENCE_LENGTH_KEY, Integer.toString(sequenceLength));
   }
 
   /**

@@ -1,0 +1,109 @@
+package dev.traininginputs.output;
+
+import dev.traininginputs.layout.RowLayout;
+import dev.traininginputs.options.RunRefusedException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.DelegatingSeekableInputStream;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.SeekableInputStream;
+
+/**
+ * What an output folder already holds. One folder holds one layout: a reader of {@code dt=*} must
+ * not meet two schemas, or lists padded two ways, so a run whose output has rows in another layout
+ * is refused before any work.
+ */
+public final class ExistingRows {
+  private ExistingRows() {}
+
+  /**
+   * Refuses to write {@code layout} into {@code output} when a Parquet file there says, in its
+   * footer, that it was written in another layout, padding or sequence length. Files written before
+   * the footer said so hold exploded, right-padded rows.
+   */
+  public static void refuseAnotherLayout(String output, RowLayout layout) {
+    String file;
+    Map<String, String> theirs;
+    try {
+      MatchResult match =
+          FileSystems.match(
+              OutputStore.join(output, StagedOutput.DAY_PREFIX + "*/*.parquet"),
+              EmptyMatchTreatment.ALLOW);
+      List<MatchResult.Metadata> files =
+          match.status() == MatchResult.Status.NOT_FOUND ? List.of() : match.metadata();
+      if (files.isEmpty()) {
+        return;
+      }
+      MatchResult.Metadata last =
+          files.stream().max(Comparator.comparing(m -> m.resourceId().toString())).orElseThrow();
+      file = last.resourceId().toString();
+      theirs = footerMetadata(last);
+    } catch (IOException e) {
+      throw new RunRefusedException(
+          "cannot tell the layout of the rows already in " + output + ": " + e.getMessage(), e);
+    }
+    Map<String, String> ours = layout.fileMetadata();
+    String theirLayout = theirs.getOrDefault(RowLayout.LAYOUT_KEY, "exploded");
+    String theirPadding = theirs.getOrDefault(RowLayout.PADDING_KEY, "right");
+    String theirLength = theirs.get(RowLayout.SEQUENCE_LENGTH_KEY);
+    if (!theirLayout.equals(ours.get(RowLayout.LAYOUT_KEY))
+        || !theirPadding.equals(ours.get(RowLayout.PADDING_KEY))
+        || (theirLength != null && !theirLength.equals(ours.get(RowLayout.SEQUENCE_LENGTH_KEY)))) {
+      throw new RunRefusedException(
+          String.format(
+              "%s holds %s rows, %s-padded%s (%s); this run writes %s rows, %s-padded to N = %d."
+                  + " One output folder holds one layout: run with the same --layout, --padding"
+                  + " and --sequenceLength, or write to another --output",
+              output,
+              theirLayout,
+              theirPadding,
+              theirLength == null ? "" : " to N = " + theirLength,
+              file,
+              layout.layout(),
+              layout.padding(),
+              layout.sequenceLength()));
+    }
+  }
+
+  private static Map<String, String> footerMetadata(MatchResult.Metadata file) throws IOException {
+    try (ParquetFileReader reader = ParquetFileReader.open(new BeamInputFile(file))) {
+      return reader.getFooter().getFileMetaData().getKeyValueMetaData();
+    }
+  }
+
+  /** A Parquet {@link InputFile} over Beam's file systems: local, HDFS and S3 channels seek. */
+  private record BeamInputFile(MatchResult.Metadata file) implements InputFile {
+    @Override
+    public long getLength() {
+      return file.sizeBytes();
+    }
+
+    @Override
+    public SeekableInputStream newStream() throws IOException {
+      SeekableByteChannel channel = (SeekableByteChannel) FileSystems.open(file.resourceId());
+      return new DelegatingSeekableInputStream(Channels.newInputStream(channel)) {
+        @Override
+        public long getPos() throws IOException {
+          return channel.position();
+        }
+
+        @Override
+        public void seek(long position) throws IOException {
+          if (position > channel.size()) {
+            throw new EOFException("seek past the end of " + file.resourceId());
+          }
+          channel.position(position);
+        }
+      };
+    }
+  }
+}
