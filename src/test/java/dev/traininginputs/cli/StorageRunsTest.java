@@ -11,8 +11,11 @@ import static org.hamcrest.Matchers.matchesPattern;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.traininginputs.ParquetRows;
+import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.model.TrainingRow;
+import dev.traininginputs.options.OutputLayout;
+import dev.traininginputs.options.Padding;
 import dev.traininginputs.output.TestStorage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The real job, as a user runs it, with its inputs and every output on HDFS (a MiniDFSCluster in
  * this JVM; S3: {@link S3RunsTest}): twice in {@code overwrite} mode, each time giving exactly the
  * rows, rejected records and metrics of the same run on local files, and nothing else in the
- * output; then once more with the rejected records, metrics and report on the local disk.
+ * output; then once more with the rejected records, metrics and report on the local disk; then in
+ * the grouped layout without padding, which reads back as the same training rows.
  */
 class StorageRunsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,6 +87,24 @@ class StorageRunsTest {
     Files.move(sideFiles.resolve("rejected"), sideFiles.resolve("_rejected"));
     assertThat(rejected(sideFiles), equalTo(rejected(expected)));
     assertThat(Files.readString(sideFiles.resolve("report.html")), containsString("<html"));
+
+    // Grouped, unpadded rows: the same training rows once read back.
+    String grouped = root + "/grouped";
+    List<String> groupedOptions = new ArrayList<>(storage.arguments());
+    groupedOptions.add("--layout=grouped");
+    groupedOptions.add("--padding=none");
+    run(inputs(root + "/in", ""), grouped, groupedOptions);
+    Path got = local.resolve("grouped");
+    storage.download(grouped, got);
+    RowLayout layout = new RowLayout(OutputLayout.GROUPED, Padding.NONE, 1000);
+    List<String> rows = new ArrayList<>();
+    for (Path file : ParquetRows.files(got)) {
+      ParquetRows.records(file)
+          .forEach(r -> layout.rows(r).forEach(row -> rows.add(row.toString())));
+    }
+    rows.sort(null);
+    assertThat(storage + ", grouped", rows, equalTo(sortedRows(expected)));
+    assertThat(storage + ", grouped", metrics(got), equalTo(metrics(expected)));
   }
 
   /** The four input options: {@code DIR/SOURCE} (a folder) or the local sample files. */
