@@ -52,8 +52,8 @@ class KilledPublishTest {
   void aRunKilledWhilePublishingIsFinishedByTheNextRun() throws Exception {
     Path output = dir.resolve("out");
     Path reference = dir.resolve("reference");
-    run(sample(output)); // the earlier output: 2025-03-10 and 2025-03-11, N = 1000
-    run(sample(reference, "--sequenceLength=3")); // what the killed run computes
+    run(sample(output)); // the earlier output: 2025-03-10 and 2025-03-11, L = 365
+    run(sample(reference, "--lookbackDays=1")); // what the killed run computes
 
     Process killed = startKilledRun(output);
     String marker = "publish: before move the new dt=2025-03-11 into place";
@@ -105,7 +105,7 @@ class KilledPublishTest {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());
-    command.addAll(sample(output, "--sequenceLength=3"));
+    command.addAll(sample(output, "--lookbackDays=1"));
     return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
   }
 }
