@@ -18,6 +18,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.apache.beam.sdk.Pipeline;
@@ -67,7 +69,9 @@ public final class TrainingInputsJob {
     RunConfig config = RunConfig.from(options);
     FileSystems.setDefaultPipelineOptions(options);
     checkLocations(config, options);
-    Map<Source, List<String>> files = inputFiles(config);
+    Map<Source, CsvInputs.InputFiles> inputs = inputFiles(config, options);
+    Map<Source, List<String>> files = new EnumMap<>(Source.class);
+    inputs.forEach((source, input) -> files.put(source, input.files()));
     files.forEach(CsvInputs::checkHeaders);
 
     String runId = newRunId();
@@ -77,13 +81,14 @@ public final class TrainingInputsJob {
                 config.output(), config.rejectedOutput(), config.metricsJson(), config.report()),
             config.writeMode(),
             runId,
-            () -> CsvInputs.impressionDays(files.get(Source.IMPRESSIONS)),
+            () -> CsvInputs.impressionDays(files.get(Source.IMPRESSIONS), config.days()),
             options);
     try {
       // Under the output's lock: no other run can change what is there meanwhile.
       ExistingRows.refuseAnotherLayout(config.output(), layout(config));
       Pipeline pipeline = Pipeline.create(options);
-      TrainingInputsPipeline.build(pipeline, plan(config, files, staged, runId));
+      TrainingInputsPipeline.build(
+          pipeline, plan(config, files, missingPartitions(inputs), staged, runId));
       PipelineResult result = pipeline.run();
       PipelineResult.State state = waitFor.apply(result);
       if (state != PipelineResult.State.DONE) {
@@ -123,19 +128,61 @@ public final class TrainingInputsJob {
     }
   }
 
-  /** The files of each source; refuses an input option that matches none. */
-  public static Map<Source, List<String>> inputFiles(RunConfig config) {
-    Map<Source, List<String>> files = new EnumMap<>(Source.class);
+  /**
+   * The files of each source that the selected days need (SPEC §1), with the partition days a
+   * partitioned input lacks; refuses an input option that matches no file, and a selection of days
+   * that no impressions file holds.
+   */
+  public static Map<Source, CsvInputs.InputFiles> inputFiles(
+      RunConfig config, PipelineOptions options) {
+    Map<Source, CsvInputs.InputFiles> files = new EnumMap<>(Source.class);
     config
         .inputs()
-        .forEach((source, spec) -> files.put(source, CsvInputs.resolve(source.option(), spec)));
+        .forEach(
+            (source, spec) ->
+                files.put(
+                    source,
+                    CsvInputs.resolve(
+                        source,
+                        spec,
+                        source == Source.IMPRESSIONS
+                            ? Optional.of(config.days())
+                            : config.days().lookbackOf(config.lookbackDays()),
+                        options)));
+    if (files.get(Source.IMPRESSIONS).files().isEmpty()) {
+      throw new RunRefusedException(
+          "--impressions="
+              + config.impressions()
+              + " holds no impressions of "
+              + config.days()
+              + ": no partition folder of those days");
+    }
     return files;
   }
 
+  /** Per source id, the needed partition days its table lacks; sources lacking none are absent. */
+  private static Map<String, List<String>> missingPartitions(
+      Map<Source, CsvInputs.InputFiles> inputs) {
+    Map<String, List<String>> missing = new TreeMap<>();
+    inputs.forEach(
+        (source, input) -> {
+          if (!input.missingDays().isEmpty()) {
+            missing.put(source.id(), input.missingDays());
+          }
+        });
+    return missing;
+  }
+
   private static TrainingInputsPipeline.Plan plan(
-      RunConfig config, Map<Source, List<String>> files, StagedOutput staged, String runId) {
+      RunConfig config,
+      Map<Source, List<String>> files,
+      Map<String, List<String>> missingPartitions,
+      StagedOutput staged,
+      String runId) {
     return new TrainingInputsPipeline.Plan(
         files,
+        config.days(),
+        missingPartitions,
         config.sequenceLength(),
         layout(config),
         config.lookbackDays(),
@@ -167,6 +214,7 @@ public final class TrainingInputsJob {
     settings.put("rejected output", staged.destinations().rejected());
     settings.put("sequence length (N)", Integer.toString(config.sequenceLength()));
     settings.put("look-back days (L)", Integer.toString(config.lookbackDays()));
+    settings.put("impression days", config.days().toString());
     settings.put("write mode", config.writeMode().toString());
     settings.put("layout", config.layout() + ", " + config.padding() + " padding");
     settings.put("analysis positions (K)", Integer.toString(config.analysisPositions()));

@@ -8,6 +8,7 @@ import dev.traininginputs.input.Parsed;
 import dev.traininginputs.input.ReadCsv;
 import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.model.Action;
+import dev.traininginputs.model.DayRange;
 import dev.traininginputs.model.HistoryRows;
 import dev.traininginputs.model.Impression;
 import dev.traininginputs.model.Source;
@@ -20,12 +21,14 @@ import dev.traininginputs.parse.ImpressionParser;
 import dev.traininginputs.report.RunInfo;
 import dev.traininginputs.sequence.BuildHistories;
 import dev.traininginputs.sequence.LookbackWindow;
-import dev.traininginputs.stats.CountCustomers;
+import dev.traininginputs.stats.CountImpressions;
 import dev.traininginputs.stats.MergeFigures;
 import dev.traininginputs.stats.RunMetrics;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.KV;
@@ -40,9 +43,9 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * recompute it; the figures of SPEC §5 come out of the steps that read the data anyway.
  *
  * <pre>
- * impressions --Read--------------------------------------------------------------+
+ * impressions --Read--> KeepSelectedDays -----------------------------------------+
  *      +--> ImpressionDays (side input of DropUnusableActions)                     |
- *      +--> CountCustomers ---------------------------------------------+          |
+ *      +--> CountImpressions -------------------------------------------+          |
  * clicks, add_to_carts, previous_orders --Read--> FlattenActions        |          v
  *      --> DropUnusableActions --> KeepNewestPerDay ------------------ JoinByCustomer
  *      --> BuildHistories --> WriteTrainingRows --row figures per file--+
@@ -61,6 +64,8 @@ public final class TrainingInputsPipeline {
    * What the graph needs: plain values, checked and resolved by the driver.
    *
    * @param files the input files of each source, headers checked
+   * @param days the impression days to build ({@code --date}, ...), or every day
+   * @param missingPartitions per source id, the needed partition days its table lacks
    * @param sequenceLength N
    * @param layout how the rows are written (SPEC §4)
    * @param lookbackDays L
@@ -75,6 +80,8 @@ public final class TrainingInputsPipeline {
    */
   public record Plan(
       Map<Source, List<String>> files,
+      DayRange days,
+      Map<String, List<String>> missingPartitions,
       int sequenceLength,
       RowLayout layout,
       int lookbackDays,
@@ -93,6 +100,15 @@ public final class TrainingInputsPipeline {
         pipeline.apply(
             "ReadImpressions",
             ReadCsv.of(plan.files().get(Source.IMPRESSIONS), new ImpressionParser()));
+    // Rows of other days are valid rows (accepted) that this run does not build (SPEC §1).
+    DayRange days = plan.days();
+    PCollection<Impression> selected =
+        days.isAll()
+            ? impressions.records()
+            : impressions
+                .records()
+                .apply(
+                    "KeepSelectedDays", Filter.by(impression -> days.contains(impression.day())));
     List<Parsed<Action>> actionSources =
         ActionParser.ALL.stream()
             .map(
@@ -106,7 +122,7 @@ public final class TrainingInputsPipeline {
         PCollectionList.of(actionSources.stream().map(Parsed::records).toList())
             .apply("FlattenActions", Flatten.pCollections());
     PCollection<RunMetrics> rowFigures =
-        buildHistories(impressions.records(), actions, plan.sequenceLength(), plan.lookbackDays())
+        buildHistories(selected, actions, plan.sequenceLength(), plan.lookbackDays())
             .apply(
                 "WriteTrainingRows",
                 WriteTrainingRows.of(
@@ -123,7 +139,12 @@ public final class TrainingInputsPipeline {
             .apply("WriteRejected", WriteRejected.to(plan.rejectedDirectory()));
 
     PCollectionList.of(List.of(rowFigures, rejectionFigures, impressions.counts()))
-        .and(impressions.records().apply("CountCustomers", CountCustomers.of()))
+        .and(selected.apply("CountImpressions", CountImpressions.of()))
+        .and(
+            pipeline.apply(
+                "MissingPartitions",
+                Create.of(RunMetrics.ofMissingPartitions(plan.missingPartitions()))
+                    .withCoder(MergeFigures.coder())))
         .and(actionSources.stream().map(Parsed::counts).toList())
         .apply("MergeFigures", MergeFigures.analysing(plan.analysisPositions()))
         .apply(

@@ -206,7 +206,8 @@ class MetricsEndToEndTest {
     assertThat(metrics.get("action_type_frequency_by_position").size(), equalTo(4));
     assertThat(
         metrics.get("sources").get("clicks").toString(),
-        equalTo("{\"read\":0,\"accepted\":0,\"rejected\":0}"));
+        equalTo("{\"read\":0,\"accepted\":0,\"rejected\":0,\"day_mismatch\":0}"));
+    assertThat(metrics.get("missing_partitions").toString(), equalTo("{}"));
   }
 
   @Test

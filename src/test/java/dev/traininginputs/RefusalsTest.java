@@ -131,6 +131,48 @@ class RefusalsTest {
   }
 
   @Test
+  void refuses_anUnknownLayoutOrPadding() {
+    run.options().setLayout("nested");
+    assertThat(
+        refusal(), equalTo("--layout=nested is not a layout (expected one of exploded, grouped)"));
+    run.options().setLayout("grouped");
+    run.options().setPadding("both");
+    assertThat(
+        refusal(), equalTo("--padding=both is not a padding (expected one of right, left, none)"));
+  }
+
+  @Test
+  void refuses_daysThatAreNotDatesOrNotARange() {
+    run.options().setDate("2025-13-01");
+    assertThat(refusal(), equalTo("--date=2025-13-01 is not a date (YYYY-MM-DD)"));
+    run.options().setStartDate("2025-03-01");
+    assertThat(
+        refusal(),
+        equalTo(
+            "--date cannot be combined with --startDate or --endDate: give one day or one range"));
+    run.options().setDate(null);
+    assertThat(refusal(), equalTo("--startDate needs --endDate too: a range has both ends"));
+    run.options().setEndDate("2025-02-28");
+    assertThat(
+        refusal(),
+        equalTo("--startDate=2025-03-01 is after --endDate=2025-02-28: the range is empty"));
+  }
+
+  @Test
+  void refuses_aDayThatNoImpressionsFolderHolds() throws IOException {
+    Path table = Files.createDirectories(inputs.resolve("lake/dt=2025-03-10"));
+    Files.writeString(table.resolve("part-0.csv"), "ranking_id,customer_id,impressions\nr1,1,[]\n");
+    run.options().setImpressions(inputs.resolve("lake").toString());
+    run.options().setDate("2025-03-11");
+    assertThat(
+        refusal(),
+        equalTo(
+            "--impressions="
+                + inputs.resolve("lake")
+                + " holds no impressions of 2025-03-11: no partition folder of those days"));
+  }
+
+  @Test
   void refuses_anOutputThatIsAFile() throws IOException {
     Files.writeString(output, "not a folder");
     run.options().setOutput(output.toString());

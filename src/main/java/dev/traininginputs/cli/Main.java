@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.traininginputs.TrainingInputsJob;
 import dev.traininginputs.TrainingInputsJob.RunSummary;
 import dev.traininginputs.input.UnreadableFileException;
+import dev.traininginputs.model.DayRange;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.options.RunConfig;
 import dev.traininginputs.options.RunRefusedException;
@@ -16,6 +17,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.channels.Channels;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -183,14 +185,26 @@ public final class Main {
     JsonNode sources = metrics.get("sources");
     for (Source source : Source.values()) {
       JsonNode counts = sources.get(source.id());
+      long mismatch = counts.get("day_mismatch").asLong();
       out.printf(
           Locale.ROOT,
-          "  %-16s read %,d, accepted %,d, rejected %,d%n",
+          "  %-16s read %,d, accepted %,d, rejected %,d%s%n",
           source.id() + ":",
           counts.get("read").asLong(),
           counts.get("accepted").asLong(),
-          counts.get("rejected").asLong());
+          counts.get("rejected").asLong(),
+          mismatch == 0 ? "" : String.format(Locale.ROOT, ", day mismatch %,d", mismatch));
     }
+    metrics
+        .get("missing_partitions")
+        .fields()
+        .forEachRemaining(
+            missing -> {
+              List<String> days = new ArrayList<>();
+              missing.getValue().forEach(day -> days.add(day.asText()));
+              out.println(
+                  "missing:  no " + missing.getKey() + " partition for " + DayRange.describe(days));
+            });
     summary.recovered().forEach(line -> out.println("recovery: " + line));
     out.println("work:     " + Progress.describe(summary.counters()));
     out.println("output:   " + summary.output());
@@ -237,8 +251,8 @@ public final class Main {
     FileSystems.setDefaultPipelineOptions(options);
     long bytes = 0;
     try {
-      for (List<String> files : TrainingInputsJob.inputFiles(RunConfig.from(options)).values()) {
-        for (String file : files) {
+      for (var input : TrainingInputsJob.inputFiles(RunConfig.from(options), options).values()) {
+        for (String file : input.files()) {
           bytes += FileSystems.matchSingleFileSpec(file).sizeBytes();
         }
       }

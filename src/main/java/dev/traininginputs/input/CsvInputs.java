@@ -1,8 +1,10 @@
 package dev.traininginputs.input;
 
+import dev.traininginputs.model.DayRange;
 import dev.traininginputs.model.Days;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.options.RunRefusedException;
+import dev.traininginputs.output.Listing;
 import dev.traininginputs.parse.CsvHeader;
 import dev.traininginputs.parse.CsvReader;
 import dev.traininginputs.parse.CsvRow;
@@ -12,13 +14,19 @@ import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * The checks on the inputs that run before any work: every input option names at least one file,
@@ -29,23 +37,54 @@ public final class CsvInputs {
   private CsvInputs() {}
 
   /**
-   * The files an input option names: a file, a directory of part files (names starting with {@code
-   * _} or {@code .}, such as {@code _SUCCESS}, are skipped), or a glob. Sorted.
+   * What one input option gives a run: its data files, sorted, and, for a partitioned table, the
+   * needed partition days it lacks ({@code YYYY-MM-DD}).
    */
-  public static List<String> resolve(String option, String spec) {
+  public record InputFiles(List<String> files, List<String> missingDays) {}
+
+  /** Folders listed at once when a run needs many partition days. */
+  private static final int LISTING_THREADS = 16;
+
+  /**
+   * The data files of {@code source}'s option {@code spec} that hold rows of the {@code needed}
+   * days, or of every day ({@link DayRange#ALL}); {@code needed} empty: none at all (actions with L
+   * = 0).
+   *
+   * <p>{@code spec} is a file, a glob, or a folder whose files are read at any depth, which may be
+   * the root of a Hive-partitioned table ({@code ROOT/dt=2025-03-10/part-0.csv}). Below the folder
+   * or the glob's fixed part, names starting with {@code _} or {@code .} at any level and names
+   * ending with {@code ._COPYING_} are skipped ({@link HivePaths#isHidden}); so is a single named
+   * file with such a name. For a selection of days, a folder is listed only under its exact day
+   * prefixes ({@code ROOT/dt=2025-03-10}, several at once), never whole, unless none of those days
+   * is there: then it is listed whole once, to tell an unpartitioned folder (read whole) from a
+   * table without those days. A file whose path names a day outside the selection is never opened.
+   * Refuses an option that names no data file at all.
+   */
+  public static InputFiles resolve(
+      Source source, String spec, Optional<DayRange> needed, PipelineOptions options) {
+    String option = source.option();
     if (spec == null || spec.isBlank()) {
       throw new RunRefusedException(
           "--" + option + " is empty: give a file, a directory or a glob");
     }
+    if (needed.isEmpty()) {
+      return new InputFiles(List.of(), List.of());
+    }
+    DayRange days = needed.get();
     List<String> files;
     try {
       if (hasGlob(spec)) {
-        files = match(spec);
+        String root = spec.substring(0, spec.lastIndexOf('/', firstGlob(spec)) + 1);
+        files = dataFiles(match(spec), root);
       } else {
-        // A directory first, the same way on every storage (S3 has no directories, only prefixes).
-        files = match(spec.replaceAll("/+$", "") + "/*");
+        // A folder first, the same way on every storage (S3 has no folders, only prefixes).
+        String root = spec.replaceAll("/+$", "");
+        files = days.isAll() ? List.of() : dataFiles(dayFolders(source, root, days, options), root);
         if (files.isEmpty()) {
-          files = match(spec);
+          files = dataFiles(Listing.filesUnder(root, options), root);
+        }
+        if (files.isEmpty()) {
+          files = dataFiles(match(spec), spec.substring(0, spec.lastIndexOf('/') + 1));
         }
       }
     } catch (IOException e) {
@@ -55,10 +94,76 @@ public final class CsvInputs {
     if (files.isEmpty()) {
       throw new RunRefusedException("--" + option + "=" + spec + " matches no file");
     }
-    return files;
+    if (days.isAll()) {
+      return new InputFiles(files, List.of());
+    }
+    // Keep the files of the needed days and those without a day folder (read whole).
+    List<String> kept = new ArrayList<>();
+    Set<String> daysThere = new TreeSet<>();
+    boolean partitioned = false;
+    for (String file : files) {
+      String partition = HivePaths.partition(file, source);
+      Integer day = partition == null ? null : dayOf(partition);
+      partitioned |= partition != null;
+      if (partition == null || day == null || days.contains(day)) {
+        kept.add(file);
+        if (day != null) {
+          daysThere.add(Days.format(day));
+        }
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    if (partitioned) {
+      for (String day : days.days()) {
+        if (!daysThere.contains(day)) {
+          missing.add(day);
+        }
+      }
+    }
+    return new InputFiles(kept, missing);
   }
 
-  /** The data files a pattern matches, sorted: no directories, no {@code _} or {@code .} names. */
+  /** The epoch day a partition folder names, or {@code null} if none (its rows are rejected). */
+  private static Integer dayOf(String partition) {
+    try {
+      return Values.day("dt", HivePaths.value(partition));
+    } catch (InvalidValueException e) {
+      return null;
+    }
+  }
+
+  /** Every file under {@code ROOT/KEY=DAY} for the needed days, listed several folders at once. */
+  private static List<String> dayFolders(
+      Source source, String root, DayRange days, PipelineOptions options) throws IOException {
+    List<String> folders = new ArrayList<>();
+    Set<String> keys = new java.util.LinkedHashSet<>(List.of(source.dayColumn(), "dt"));
+    for (String day : days.days()) {
+      for (String key : keys) {
+        folders.add(root + "/" + key + "=" + day);
+      }
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(LISTING_THREADS);
+    try {
+      List<Future<List<String>>> listed = new ArrayList<>();
+      for (String folder : folders) {
+        listed.add(pool.submit(() -> Listing.filesUnder(folder, options)));
+      }
+      List<String> files = new ArrayList<>();
+      for (Future<List<String>> folder : listed) {
+        files.addAll(folder.get());
+      }
+      return files;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while listing " + root, e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The files a pattern matches; none if it matches nothing. */
   private static List<String> match(String pattern) throws IOException {
     List<String> files = new ArrayList<>();
     MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
@@ -66,22 +171,59 @@ public final class CsvInputs {
       return files;
     }
     for (MatchResult.Metadata metadata : match.metadata()) {
-      ResourceId id = metadata.resourceId();
-      String name = id.getFilename();
-      if (!id.isDirectory()
-          && name != null
-          && !name.isEmpty()
-          && !name.startsWith("_")
-          && !name.startsWith(".")) {
-        files.add(id.toString());
+      if (!metadata.resourceId().isDirectory()) {
+        files.add(metadata.resourceId().toString());
       }
     }
-    files.sort(null);
     return files;
   }
 
+  /** The files that are data, judged by their path below {@code root}; sorted. */
+  private static List<String> dataFiles(List<String> files, String root) {
+    String rootPath = pathOf(root).replaceAll("/+$", "");
+    List<String> data = new ArrayList<>();
+    for (String file : files) {
+      String path = pathOf(file);
+      String below =
+          !rootPath.isEmpty() && path.startsWith(rootPath + "/")
+              ? path.substring(rootPath.length() + 1)
+              : path.substring(path.lastIndexOf('/') + 1);
+      if (!below.isEmpty() && !HivePaths.isHidden(below)) {
+        data.add(file);
+      }
+    }
+    data.sort(null);
+    return data;
+  }
+
+  /**
+   * The path part of a location, without scheme and authority, absolute for local paths: {@code
+   * hdfs://nn:8020/lake/clicks} and {@code hdfs:///lake/clicks} are both {@code /lake/clicks}.
+   */
+  private static String pathOf(String location) {
+    int scheme = location.indexOf("://");
+    if (scheme < 0) {
+      return location.isEmpty()
+          ? ""
+          : java.nio.file.Path.of(location).toAbsolutePath().normalize().toString()
+              + (location.endsWith("/") ? "/" : "");
+    }
+    int path = location.indexOf('/', scheme + 3);
+    return path < 0 ? "" : location.substring(path);
+  }
+
+  private static int firstGlob(String spec) {
+    for (int i = 0; i < spec.length(); i++) {
+      char c = spec.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == '{') {
+        return i;
+      }
+    }
+    return spec.length();
+  }
+
   private static boolean hasGlob(String spec) {
-    return spec.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+    return firstGlob(spec) < spec.length();
   }
 
   /** Fails on the first file whose header lacks a required column of the source. */
@@ -97,7 +239,9 @@ public final class CsvInputs {
                   + " is empty: expected a header line with "
                   + String.join(", ", source.requiredColumns()));
         }
-        List<String> missing = CsvHeader.parse(first.text()).missing(source.requiredColumns());
+        List<String> missing =
+            CsvHeader.parse(first.text())
+                .missing(source.requiredColumns(HivePaths.partition(file, source) != null));
         if (!missing.isEmpty()) {
           throw new RunRefusedException(
               source
@@ -119,12 +263,22 @@ public final class CsvInputs {
   }
 
   /**
-   * The {@code YYYY-MM-DD} days of the impressions files, read straight from their {@code dt}
-   * column; lines that do not parse are skipped here (the pipeline rejects them).
+   * The {@code YYYY-MM-DD} days of the impressions files: a file's partition folder, or else its
+   * lines' {@code dt} column, within the {@code selected} days; values that do not parse are
+   * skipped here (the pipeline rejects their rows).
    */
-  public static Set<String> impressionDays(List<String> files) {
+  public static Set<String> impressionDays(List<String> files, DayRange selected) {
     Set<String> days = new TreeSet<>();
     for (String file : files) {
+      String partition = HivePaths.partition(file, Source.IMPRESSIONS);
+      if (partition != null) {
+        try {
+          days.add(Days.format(Values.day("dt", HivePaths.value(partition))));
+        } catch (InvalidValueException e) {
+          // No day: its rows are rejected.
+        }
+        continue;
+      }
       try (CsvReader csv = open(file)) {
         CsvHeader header = CsvHeader.parse(csv.next().text());
         for (CsvReader.Line line = csv.next(); line != null; line = csv.next()) {
@@ -140,6 +294,7 @@ public final class CsvInputs {
             "impressions file " + file + " cannot be read: " + e.getMessage(), e);
       }
     }
+    days.removeIf(day -> !selected.contains(Days.of(day)));
     return days;
   }
 

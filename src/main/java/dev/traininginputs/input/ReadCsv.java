@@ -4,6 +4,7 @@ import dev.traininginputs.model.RejectedRecord;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.parse.CsvHeader;
 import dev.traininginputs.parse.CsvReader;
+import dev.traininginputs.parse.CsvRow;
 import dev.traininginputs.parse.InvalidValueException;
 import dev.traininginputs.parse.RecordParser;
 import dev.traininginputs.stats.Counters;
@@ -19,6 +20,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
@@ -73,9 +75,11 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
 
   /**
    * The lines of {@code file} that start in {@code [start, end)}, the first of them numbered {@code
-   * firstLine}; {@code end} is {@link Long#MAX_VALUE} for the last range of a file.
+   * firstLine}; {@code end} is {@link Long#MAX_VALUE} for the last range of a file. {@code
+   * partition} is the file's partition folder ({@link HivePaths#partition}), or {@code null}.
    */
-  record FileRange(String file, long start, long end, long firstLine) implements Serializable {}
+  record FileRange(String file, String partition, long start, long end, long firstLine)
+      implements Serializable {}
 
   @Override
   public Parsed<T> expand(PBegin input) {
@@ -84,9 +88,9 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
     TupleTag<RunMetrics> counts = new TupleTag<>();
     PCollectionTuple parsed =
         input
-            .apply("ListFiles", Create.of(files))
+            .apply("ListFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
             .apply("MatchFiles", FileIO.matchAll())
-            .apply("SplitFiles", ParDo.of(new SplitFileFn(splitBytes)))
+            .apply("SplitFiles", ParDo.of(new SplitFileFn(parser.source(), splitBytes)))
             .setCoder(SerializableCoder.of(FileRange.class))
             // Ranges of one file must not stay in the partition that listed the file.
             .apply("SpreadRanges", Reshuffle.viaRandomKey())
@@ -110,9 +114,11 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
 
   /** One range per file, or per {@code splitBytes} of a big uncompressed file. */
   private static final class SplitFileFn extends DoFn<MatchResult.Metadata, FileRange> {
+    private final Source source;
     private final long splitBytes;
 
-    SplitFileFn(long splitBytes) {
+    SplitFileFn(Source source, long splitBytes) {
+      this.source = source;
       this.splitBytes = splitBytes;
     }
 
@@ -120,11 +126,12 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
     public void process(@Element MatchResult.Metadata file, OutputReceiver<FileRange> out)
         throws IOException {
       String name = file.resourceId().toString();
+      String partition = HivePaths.partition(name, source);
       long size = file.sizeBytes();
       if (size <= splitBytes
           || !file.isReadSeekEfficient()
           || Compression.detect(name) != Compression.UNCOMPRESSED) {
-        out.output(new FileRange(name, 0, Long.MAX_VALUE, 1));
+        out.output(new FileRange(name, partition, 0, Long.MAX_VALUE, 1));
         return;
       }
       long[] boundaries = new long[(int) ((size - 1) / splitBytes)];
@@ -138,11 +145,11 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
       long start = 0;
       long firstLine = 1;
       for (int i = 0; i < boundaries.length; i++) {
-        out.output(new FileRange(name, start, boundaries[i], firstLine));
+        out.output(new FileRange(name, partition, start, boundaries[i], firstLine));
         start = boundaries[i];
         firstLine = linesBefore[i] + 1;
       }
-      out.output(new FileRange(name, start, Long.MAX_VALUE, firstLine));
+      out.output(new FileRange(name, partition, start, Long.MAX_VALUE, firstLine));
     }
   }
 
@@ -176,18 +183,23 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
       String name = range.file();
       long lastLine = range.firstLine() - 1;
       try (CsvReader csv = open(range)) {
-        CsvHeader header = range.start() == 0 ? header(name, csv) : header(name);
+        CsvHeader header = range.start() == 0 ? header(range, csv) : header(range);
         long lines = 0;
         long acceptedLines = 0;
         long rejectedLines = 0;
+        long dayMismatches = 0;
         for (CsvReader.Line line = csv.next(); line != null; line = csv.next()) {
           lines++;
           lastLine = line.number();
           read.inc();
           try {
-            out.get(records).output(parser.parse(header.row(line.text())));
+            CsvRow row = header.row(line.text(), range.partition());
+            out.get(records).output(parser.parse(row));
             accepted.inc();
             acceptedLines++;
+            if (row.dayMismatch()) {
+              dayMismatches++;
+            }
           } catch (InvalidValueException e) {
             out.get(rejected)
                 .output(
@@ -200,7 +212,8 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
         }
         out.get(counts)
             .output(
-                RunMetrics.ofSource(source, new SourceCounts(lines, acceptedLines, rejectedLines)));
+                RunMetrics.ofSource(
+                    source, new SourceCounts(lines, acceptedLines, rejectedLines, dayMismatches)));
       } catch (IOException e) {
         throw new UnreadableFileException(
             String.format(
@@ -240,19 +253,21 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
     }
 
     /** The header of a file whose later range is being read. */
-    private CsvHeader header(String file) throws IOException {
+    private CsvHeader header(FileRange range) throws IOException {
       try (CsvReader reader =
-          CsvReader.open(FileSystems.open(FileSystems.matchNewResource(file, false)))) {
-        return header(file, reader);
+          CsvReader.open(FileSystems.open(FileSystems.matchNewResource(range.file(), false)))) {
+        return header(range, reader);
       }
     }
 
     /** The header was checked before the run; a file that changed since is a hard failure. */
-    private CsvHeader header(String file, CsvReader reader) throws IOException {
+    private CsvHeader header(FileRange range, CsvReader reader) throws IOException {
+      String file = range.file();
       CsvReader.Line line = reader.next();
       try {
         CsvHeader header = CsvHeader.parse(line == null ? "" : line.text());
-        List<String> missing = header.missing(parser.source().requiredColumns());
+        List<String> missing =
+            header.missing(parser.source().requiredColumns(range.partition() != null));
         if (line == null || !missing.isEmpty()) {
           throw new IllegalStateException(
               file + " changed during the run: its header lacks " + missing);

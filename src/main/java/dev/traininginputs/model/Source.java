@@ -44,6 +44,21 @@ public enum Source {
     return requiredColumns;
   }
 
+  /**
+   * The required columns of a file whose path does or does not name its partition day: with a
+   * {@code dt=} (or {@code order_date=}) folder the day column is optional (SPEC §1).
+   */
+  public List<String> requiredColumns(boolean dayInPath) {
+    return dayInPath
+        ? requiredColumns.stream().filter(c -> !c.equals(dayColumn())).toList()
+        : requiredColumns;
+  }
+
+  /** The column, and the partition folder's key, that give a row's day. */
+  public String dayColumn() {
+    return this == PREVIOUS_ORDERS ? "order_date" : "dt";
+  }
+
   @Override
   public String toString() {
     return id;

@@ -1,6 +1,10 @@
 package dev.traininginputs.options;
 
+import dev.traininginputs.model.DayRange;
+import dev.traininginputs.model.Days;
 import dev.traininginputs.model.Source;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -19,6 +23,7 @@ public record RunConfig(
     String report,
     int sequenceLength,
     int lookbackDays,
+    DayRange days,
     WriteMode writeMode,
     OutputLayout layout,
     Padding padding,
@@ -82,12 +87,58 @@ public record RunConfig(
         report == null ? output + "/_report.html" : report.trim(),
         n,
         l,
+        days(options),
         WriteMode.parse(options.getWriteMode()),
         OutputLayout.parse(options.getLayout()),
         Padding.parse(options.getPadding()),
         options.getShardsPerDay(),
         // Positions past N do not exist.
         Math.min(k, n));
+  }
+
+  /** The impression days to build: {@code --date}, or {@code --startDate} to {@code --endDate}. */
+  static DayRange days(TrainingInputsOptions options) {
+    String date = blankToNull(options.getDate());
+    String start = blankToNull(options.getStartDate());
+    String end = blankToNull(options.getEndDate());
+    if (date != null) {
+      if (start != null || end != null) {
+        throw new RunRefusedException(
+            "--date cannot be combined with --startDate or --endDate: give one day or one range");
+      }
+      int day = day("date", date);
+      return new DayRange(day, day);
+    }
+    if (start == null && end == null) {
+      return DayRange.ALL;
+    }
+    if (start == null || end == null) {
+      throw new RunRefusedException(
+          "--"
+              + (start == null ? "endDate" : "startDate")
+              + " needs --"
+              + (start == null ? "startDate" : "endDate")
+              + " too: a range has both ends");
+    }
+    int first = day("startDate", start);
+    int last = day("endDate", end);
+    if (first > last) {
+      throw new RunRefusedException(
+          "--startDate=" + start + " is after --endDate=" + end + ": the range is empty");
+    }
+    return new DayRange(first, last);
+  }
+
+  private static int day(String option, String text) {
+    try {
+      return Days.of(LocalDate.parse(text.trim()));
+    } catch (DateTimeException e) {
+      throw new RunRefusedException("--" + option + "=" + text + " is not a date (YYYY-MM-DD)");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   private static String required(String option, String value) {

@@ -13,25 +13,33 @@ import org.apache.beam.sdk.options.PipelineOptions;
 public interface TrainingInputsOptions extends PipelineOptions {
   String HOME_PROPERTY = "training.inputs.home";
 
-  @Description("Impressions CSV: a file, a directory of part files, or a glob.")
+  @Description(
+      "Impressions CSV: a file, a glob, or a folder read at any depth (a Hive-partitioned table:"
+          + " ROOT/dt=YYYY-MM-DD/...).")
   @Default.InstanceFactory(SampleData.Impressions.class)
   String getImpressions();
 
   void setImpressions(String value);
 
-  @Description("Clicks CSV: a file, a directory of part files, or a glob.")
+  @Description(
+      "Clicks CSV: a file, a glob, or a folder read at any depth (a Hive-partitioned table:"
+          + " ROOT/dt=YYYY-MM-DD/...).")
   @Default.InstanceFactory(SampleData.Clicks.class)
   String getClicks();
 
   void setClicks(String value);
 
-  @Description("Add-to-carts CSV: a file, a directory of part files, or a glob.")
+  @Description(
+      "Add-to-carts CSV: a file, a glob, or a folder read at any depth (a Hive-partitioned table:"
+          + " ROOT/dt=YYYY-MM-DD/...).")
   @Default.InstanceFactory(SampleData.AddToCarts.class)
   String getAddToCarts();
 
   void setAddToCarts(String value);
 
-  @Description("Previous orders CSV: a file, a directory of part files, or a glob.")
+  @Description(
+      "Previous orders CSV: a file, a glob, or a folder read at any depth (a Hive-partitioned table:"
+          + " ROOT/dt=YYYY-MM-DD/...).")
   @Default.InstanceFactory(SampleData.PreviousOrders.class)
   String getPreviousOrders();
 
@@ -81,6 +89,23 @@ public interface TrainingInputsOptions extends PipelineOptions {
   String getWriteMode();
 
   void setWriteMode(String value);
+
+  @Description(
+      "The impression day to build, YYYY-MM-DD (a daily run: --date={{ ds }}). Default: every"
+          + " impression day in the input.")
+  String getDate();
+
+  void setDate(String value);
+
+  @Description("With --endDate: the first impression day to build, YYYY-MM-DD (a backfill).")
+  String getStartDate();
+
+  void setStartDate(String value);
+
+  @Description("With --startDate: the last impression day to build, inclusive.")
+  String getEndDate();
+
+  void setEndDate(String value);
 
   @Description(
       "exploded (one row per impressed item) or grouped (one row per impression row, with its"

@@ -17,8 +17,10 @@ import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * HDFS (and {@code webhdfs://}, {@code viewfs://}) through Hadoop's client, with the configuration
@@ -73,6 +75,25 @@ final class HadoopStore implements OutputStore {
     }
     names.sort(null);
     return names;
+  }
+
+  @Override
+  public List<String> filesUnder(String directory) throws IOException {
+    List<String> files = new ArrayList<>();
+    Path root = new Path(directory);
+    try {
+      if (!fs.getFileStatus(root).isDirectory()) {
+        return files;
+      }
+      RemoteIterator<LocatedFileStatus> listed = fs.listFiles(root, true);
+      while (listed.hasNext()) {
+        files.add(listed.next().getPath().toString());
+      }
+    } catch (FileNotFoundException e) {
+      return files;
+    }
+    files.sort(null);
+    return files;
   }
 
   @Override

@@ -43,6 +43,20 @@ final class LocalStore implements OutputStore {
   }
 
   @Override
+  public List<String> filesUnder(String directory) throws IOException {
+    Path root = Path.of(directory);
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile)
+          .map(p -> p.toAbsolutePath().toString())
+          .sorted()
+          .toList();
+    }
+  }
+
+  @Override
   public void rename(String from, String to) throws IOException {
     Path target = Path.of(to);
     Files.createDirectories(target.getParent());

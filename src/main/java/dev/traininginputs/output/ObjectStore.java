@@ -47,6 +47,16 @@ final class ObjectStore implements OutputStore {
   }
 
   @Override
+  public List<String> filesUnder(String directory) throws IOException {
+    List<String> files = new ArrayList<>();
+    for (ResourceId id : under(directory)) {
+      files.add(id.toString());
+    }
+    files.sort(null);
+    return files;
+  }
+
+  @Override
   public void rename(String from, String to) throws IOException {
     if (!isFile(from)) {
       throw new IOException("cannot move " + from + ": an object store moves single objects only");

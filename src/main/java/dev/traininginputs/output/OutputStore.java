@@ -41,6 +41,12 @@ interface OutputStore {
   List<String> list(String directory) throws IOException;
 
   /**
+   * Every file under {@code directory} at any depth, as full paths (as Beam's file systems name
+   * them), sorted; none if absent or if {@code directory} is a file. Used to list inputs.
+   */
+  List<String> filesUnder(String directory) throws IOException;
+
+  /**
    * Moves a file (replacing what is at {@code to}) or, where {@link #renamesDirectories}, a
    * directory onto an absent name. Fails rather than returning quietly when nothing moved.
    */

@@ -55,7 +55,7 @@ public final class ActionParser implements RecordParser<Action> {
 
   @Override
   public Action parse(CsvRow row) throws InvalidValueException {
-    int day = Values.day(dayColumn, row.get(dayColumn));
+    int day = row.day(dayColumn);
     long customerId = Values.int64("customer_id", row.get("customer_id"));
     int itemId = Values.itemId(itemColumn, row.get(itemColumn));
     if (timeColumn == null) {

@@ -39,11 +39,19 @@ public final class CsvHeader {
 
   /** Splits a data line and checks that it has as many fields as the header. */
   public CsvRow row(String line) throws InvalidValueException {
+    return row(line, null);
+  }
+
+  /**
+   * {@link #row(String)} of a file whose path names its day in {@code partition} ({@code
+   * dt=2025-03-10}, or {@code null}).
+   */
+  public CsvRow row(String line, String partition) throws InvalidValueException {
     List<String> fields = CsvReader.split(line);
     if (fields.size() != width) {
       throw new InvalidValueException(
           "row", "has " + fields.size() + " fields, the header has " + width);
     }
-    return new CsvRow(columnIndex, fields);
+    return new CsvRow(columnIndex, fields, partition);
   }
 }

@@ -38,7 +38,7 @@ public final class ImpressionParser implements RecordParser<Impression> {
 
   @Override
   public Impression parse(CsvRow row) throws InvalidValueException {
-    int day = Values.day("dt", row.get("dt"));
+    int day = row.day("dt");
     String rankingId = Values.required("ranking_id", row.get("ranking_id"));
     long customerId = Values.int64("customer_id", row.get("customer_id"));
     List<Impression.Item> items = items(Values.required(COLUMN, row.get(COLUMN)));

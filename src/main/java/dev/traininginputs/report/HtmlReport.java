@@ -1,5 +1,6 @@
 package dev.traininginputs.report;
 
+import dev.traininginputs.model.DayRange;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.stats.HistoryStats;
 import dev.traininginputs.stats.PositionTypeCounts;
@@ -54,7 +55,9 @@ public final class HtmlReport {
 
     html.append(
         "<section><h2>Inputs</h2>\n<table>\n<tr><th>source</th><th class=\"num\">read</th>"
-            + "<th class=\"num\">accepted</th><th class=\"num\">rejected</th><th>most frequent rejection reasons</th></tr>\n");
+            + "<th class=\"num\">accepted</th><th class=\"num\">rejected</th>"
+            + "<th class=\"num\" title=\"accepted rows whose day column disagreed with their"
+            + " partition folder\">day mismatch</th><th>most frequent rejection reasons</th></tr>\n");
     for (Source source : Source.values()) {
       SourceCounts counts = metrics.sources().getOrDefault(source.id(), SourceCounts.ZERO);
       html.append("<tr><td>")
@@ -67,6 +70,8 @@ public final class HtmlReport {
           .append(counts.rejected() > 0 ? " bad" : "")
           .append("\">")
           .append(count(counts.rejected()))
+          .append("</td><td class=\"num\">")
+          .append(count(counts.dayMismatch()))
           .append("</td><td>");
       Map<String, Long> reasons = metrics.rejections().top(source.id(), TOP_REASONS);
       if (reasons.isEmpty()) {
@@ -84,7 +89,23 @@ public final class HtmlReport {
       }
       html.append("</td></tr>\n");
     }
-    html.append("</table></section>\n");
+    html.append("</table>\n");
+    if (!metrics.missingPartitions().isEmpty()) {
+      html.append(
+          "<p class=\"bad\">Missing partitions: days the run needed that the partitioned inputs"
+              + " do not have.</p>\n<table class=\"compact\">");
+      metrics
+          .missingPartitions()
+          .forEach(
+              (source, days) ->
+                  html.append("<tr><th>")
+                      .append(escape(source))
+                      .append("</th><td>")
+                      .append(escape(DayRange.describe(days)))
+                      .append("</td></tr>\n"));
+      html.append("</table>\n");
+    }
+    html.append("</section>\n");
 
     html.append(daysSection(metrics.days()));
 

@@ -57,7 +57,12 @@ public final class MetricsJson {
       node.put("read", counts.read());
       node.put("accepted", counts.accepted());
       node.put("rejected", counts.rejected());
+      node.put("day_mismatch", counts.dayMismatch());
     }
+    ObjectNode missing = root.putObject("missing_partitions");
+    metrics
+        .missingPartitions()
+        .forEach((source, missingDays) -> missingDays.forEach(missing.putArray(source)::add));
     try {
       return JSON.writeValueAsString(root);
     } catch (JsonProcessingException e) {

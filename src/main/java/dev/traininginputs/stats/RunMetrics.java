@@ -5,6 +5,7 @@ import dev.traininginputs.model.Source;
 import dev.traininginputs.model.TrainingRow;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -23,7 +24,9 @@ public final class RunMetrics implements RowAccumulator<RunMetrics> {
   private final LengthHistogram lengths = new LengthHistogram();
   private PositionTypeCounts positions;
   private long customers;
+  private long impressionRows;
   private final TreeMap<String, SourceCounts> sources = new TreeMap<>();
+  private final TreeMap<String, List<String>> missingPartitions = new TreeMap<>();
   private final RejectionReasons rejections = new RejectionReasons();
 
   /** An empty figure to {@link #add} rows to, analysing the first {@code positions} positions. */
@@ -36,6 +39,23 @@ public final class RunMetrics implements RowAccumulator<RunMetrics> {
   public static RunMetrics ofCustomers(long customers) {
     RunMetrics part = new RunMetrics();
     part.customers = customers;
+    return part;
+  }
+
+  /** The accepted impression rows of the days the run builds. */
+  public static RunMetrics ofImpressionRows(long impressionRows) {
+    RunMetrics part = new RunMetrics();
+    part.impressionRows = impressionRows;
+    return part;
+  }
+
+  /**
+   * The partition days that partitioned inputs lack among those the run needs: per source id,
+   * {@code YYYY-MM-DD} days, sorted. Known before the run, from the listing.
+   */
+  public static RunMetrics ofMissingPartitions(Map<String, List<String>> missing) {
+    RunMetrics part = new RunMetrics();
+    missing.forEach((source, days) -> part.missingPartitions.put(source, List.copyOf(days)));
     return part;
   }
 
@@ -72,6 +92,8 @@ public final class RunMetrics implements RowAccumulator<RunMetrics> {
       positions.mergeFrom(other.positions);
     }
     customers += other.customers;
+    impressionRows += other.impressionRows;
+    other.missingPartitions.forEach(missingPartitions::putIfAbsent);
     other.sources.forEach((source, counts) -> sources.merge(source, counts, SourceCounts::plus));
     rejections.mergeFrom(other.rejections);
   }
@@ -103,9 +125,14 @@ public final class RunMetrics implements RowAccumulator<RunMetrics> {
     return customers;
   }
 
-  /** Accepted impression rows: the accepted lines of the impressions source. */
+  /** Accepted impression rows of the days the run builds. */
   public long impressionRows() {
-    return sources.getOrDefault(Source.IMPRESSIONS.id(), SourceCounts.ZERO).accepted();
+    return impressionRows;
+  }
+
+  /** Per source id, the needed partition days its table lacks; sources without any are absent. */
+  public SortedMap<String, List<String>> missingPartitions() {
+    return Collections.unmodifiableSortedMap(missingPartitions);
   }
 
   /** Per source id, lines read, accepted and rejected. */

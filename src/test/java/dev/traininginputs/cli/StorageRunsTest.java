@@ -55,11 +55,15 @@ class StorageRunsTest {
 
     String root = storage.newRoot();
     for (Source source : Source.values()) {
-      // Each input a folder of part files, with a marker file beside them.
+      // Each input a folder with its part files one level down, and beside them a marker, a
+      // checksum and a temporary file that are not data (and would refuse the run if read).
       String folder = root + "/in/" + source.id();
       storage.write(
-          folder + "/part-00000.csv", Files.readString(Path.of("data", source.id() + "_1000.csv")));
+          folder + "/batch=1/part-00000.csv",
+          Files.readString(Path.of("data", source.id() + "_1000.csv")));
       storage.write(folder + "/_SUCCESS", "");
+      storage.write(folder + "/batch=1/.part-00000.csv.crc", "\u0000crc");
+      storage.write(folder + "/_temporary/0/part-00001.csv", "no header here");
     }
     String output = root + "/out";
     for (int attempt = 1; attempt <= 2; attempt++) {

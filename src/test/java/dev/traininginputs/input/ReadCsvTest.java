@@ -92,7 +92,7 @@ class ReadCsvTest {
                 "row: has 3 fields, the header has 4",
                 "8,2025-03-09T10:00:00Z,13"));
     PAssert.that(counts(result.counts()))
-        .containsInAnyOrder("{clicks=SourceCounts[read=5, accepted=2, rejected=3]}");
+        .containsInAnyOrder("{clicks=SourceCounts[read=5, accepted=2, rejected=3, dayMismatch=0]}");
     p.run().waitUntilFinish();
   }
 
@@ -120,7 +120,7 @@ class ReadCsvTest {
                 .apply(
                     "SplitAsText",
                     MapElements.into(TypeDescriptors.strings()).via(m -> m.sources().toString())))
-        .isEqualTo("{clicks=SourceCounts[read=40, accepted=37, rejected=3]}");
+        .isEqualTo("{clicks=SourceCounts[read=40, accepted=37, rejected=3, dayMismatch=0]}");
     PAssert.that(whole.rejected()).containsInAnyOrder(rejections(file));
     p.run().waitUntilFinish();
   }
@@ -184,8 +184,8 @@ class ReadCsvTest {
                 "\"[{\"\"item_id\"\": 6, \"\"is_order\"\": false}\",9,r4,2025-03-11"));
     PAssert.that(counts(result.counts()))
         .containsInAnyOrder(
-            "{impressions=SourceCounts[read=2, accepted=2, rejected=0]}",
-            "{impressions=SourceCounts[read=2, accepted=1, rejected=1]}");
+            "{impressions=SourceCounts[read=2, accepted=2, rejected=0, dayMismatch=0]}",
+            "{impressions=SourceCounts[read=2, accepted=1, rejected=1, dayMismatch=0]}");
     p.run().waitUntilFinish();
   }
 
@@ -202,7 +202,8 @@ class ReadCsvTest {
         .containsInAnyOrder(action(7, ActionType.ORDER, 18, "2025-03-05", "2025-03-05T00:00:00"));
     PAssert.that(result.rejected()).empty();
     PAssert.that(counts(result.counts()))
-        .containsInAnyOrder("{previous_orders=SourceCounts[read=1, accepted=1, rejected=0]}");
+        .containsInAnyOrder(
+            "{previous_orders=SourceCounts[read=1, accepted=1, rejected=0, dayMismatch=0]}");
     p.run().waitUntilFinish();
   }
 }

@@ -48,6 +48,7 @@ class HtmlReportTest {
         List.of(
             rowFigures,
             RunMetrics.ofCustomers(3),
+            RunMetrics.ofImpressionRows(1234),
             RunMetrics.ofSource(Source.IMPRESSIONS, new SourceCounts(1234, 1234, 0)),
             RunMetrics.ofSource(Source.CLICKS, new SourceCounts(1502, 1500, 2)),
             RunMetrics.ofRejections(reasons))) {

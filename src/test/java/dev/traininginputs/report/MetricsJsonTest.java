@@ -18,6 +18,7 @@ import dev.traininginputs.stats.RunMetrics;
 import dev.traininginputs.stats.SourceCounts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MetricsJsonTest {
@@ -41,8 +42,10 @@ class MetricsJsonTest {
         List.of(
             rowFigures,
             RunMetrics.ofCustomers(1),
+            RunMetrics.ofImpressionRows(2),
+            RunMetrics.ofMissingPartitions(Map.of("clicks", List.of("2025-03-08", "2025-03-09"))),
             RunMetrics.ofSource(Source.IMPRESSIONS, new SourceCounts(2, 2, 0)),
-            RunMetrics.ofSource(Source.CLICKS, new SourceCounts(4, 3, 1)))) {
+            RunMetrics.ofSource(Source.CLICKS, new SourceCounts(4, 3, 1, 2)))) {
       metrics.mergeFrom(part);
     }
 
@@ -59,7 +62,8 @@ class MetricsJsonTest {
             "rows",
             "impression_rows",
             "customers",
-            "sources"));
+            "sources",
+            "missing_partitions"));
     // ImpressedItem day 20,000 is 2024-10-04.
     assertThat(
         json.get("days").toString(),
@@ -67,6 +71,9 @@ class MetricsJsonTest {
             "{\"2024-10-04\":{\"rows\":1,\"zero_history_pct\":0.0,\"avg_history_length\":2.0}}"));
     assertThat(json.get("rows").asLong(), equalTo(1L));
     assertThat(json.get("impression_rows").asLong(), equalTo(2L));
+    assertThat(
+        json.get("missing_partitions").toString(),
+        equalTo("{\"clicks\":[\"2025-03-08\",\"2025-03-09\"]}"));
     assertThat(json.get("customers").asLong(), equalTo(1L));
     assertThat(json.get("zero_history_pct").asDouble(), equalTo(0.0));
     assertThat(json.get("avg_history_length").asDouble(), equalTo(2.0));
@@ -82,10 +89,10 @@ class MetricsJsonTest {
         contains("impressions", "clicks", "add_to_carts", "previous_orders"));
     assertThat(
         json.get("sources").get("clicks").toString(),
-        equalTo("{\"read\":4,\"accepted\":3,\"rejected\":1}"));
+        equalTo("{\"read\":4,\"accepted\":3,\"rejected\":1,\"day_mismatch\":2}"));
     assertThat(
         json.get("sources").get("previous_orders").toString(),
-        equalTo("{\"read\":0,\"accepted\":0,\"rejected\":0}"));
+        equalTo("{\"read\":0,\"accepted\":0,\"rejected\":0,\"day_mismatch\":0}"));
   }
 
   @Test

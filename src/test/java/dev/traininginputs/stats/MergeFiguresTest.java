@@ -80,8 +80,8 @@ class MergeFiguresTest {
   }
 
   @Test
-  void countCustomers_countsDistinctCustomersWithAtLeastOneItem(TestPipeline p) {
-    PCollection<RunMetrics> customers =
+  void countImpressions_countsRowsAndDistinctCustomersWithAtLeastOneItem(TestPipeline p) {
+    PCollection<RunMetrics> figures =
         p.apply(
                 Create.of(
                         impression(1, "2025-03-10", "a", 5),
@@ -89,11 +89,12 @@ class MergeFiguresTest {
                         impression(2, "2025-03-10", "c"),
                         impression(3, "2025-03-10", "d", 7, 8))
                     .withCoder(Impression.Coder.of()))
-            .apply(CountCustomers.of());
-    PAssert.thatSingleton(customers)
+            .apply(CountImpressions.of());
+    PAssert.thatSingleton(PCollectionList.of(figures).apply(MergeFigures.analysing(0)))
         .satisfies(
             m -> {
               assertThat(m.customers(), equalTo(2L));
+              assertThat(m.impressionRows(), equalTo(4L));
               return null;
             });
     p.run().waitUntilFinish();
