@@ -177,9 +177,10 @@ public final class Main {
     }
     out.printf(
         Locale.ROOT,
-        "rows written: %,d in %d days (%s), %.1f s%n",
+        "rows written: %,d in %d %s (%s), %.1f s%n",
         metrics.get("rows").asLong(),
         summary.days().size(),
+        summary.days().size() == 1 ? "day" : "days",
         String.join(", ", summary.days()),
         seconds);
     JsonNode sources = metrics.get("sources");

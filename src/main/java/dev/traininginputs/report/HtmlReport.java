@@ -350,14 +350,16 @@ public final class HtmlReport {
     int labelEvery = Math.max(1, (int) Math.ceil(labels.size() / 12.0));
     for (int i = 0; i < labels.size(); i++) {
       double h = values[i] * plotHeight / scale;
-      double x = left + i * slot + slot * 0.1;
+      // Narrow bars when there are few: a single day is a bar, not a wall.
+      double barWidth = Math.min(slot * 0.8, 48);
+      double x = left + i * slot + (slot - barWidth) / 2;
       svg.append(
           String.format(
               Locale.ROOT,
               "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"%s\"><title>%s %s: %s</title></rect>",
               x,
               12 + plotHeight - h,
-              slot * 0.8,
+              barWidth,
               h,
               colors[i],
               what,
@@ -368,7 +370,7 @@ public final class HtmlReport {
             String.format(
                 Locale.ROOT,
                 "<text x=\"%.2f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%s</text>",
-                x + slot * 0.4,
+                x + barWidth / 2,
                 12 + plotHeight + 16,
                 labels.get(i)));
       }
