@@ -173,6 +173,19 @@ class RefusalsTest {
   }
 
   @Test
+  void refuses_parquetInputsWhichAreNotReadYet() throws IOException {
+    Path parquet = inputs.resolve("clicks.parquet");
+    Files.writeString(parquet, "PAR1");
+    run.options().setClicks(parquet.toString());
+    assertThat(
+        refusal(),
+        equalTo(
+            "clicks file "
+                + parquet
+                + " is Parquet: Parquet inputs are not read yet (CSV and JSON Lines are)"));
+  }
+
+  @Test
   void refuses_anOutputThatIsAFile() throws IOException {
     Files.writeString(output, "not a folder");
     run.options().setOutput(output.toString());

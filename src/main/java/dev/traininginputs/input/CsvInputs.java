@@ -7,8 +7,9 @@ import dev.traininginputs.options.RunRefusedException;
 import dev.traininginputs.output.Listing;
 import dev.traininginputs.parse.CsvHeader;
 import dev.traininginputs.parse.CsvReader;
-import dev.traininginputs.parse.CsvRow;
 import dev.traininginputs.parse.InvalidValueException;
+import dev.traininginputs.parse.JsonRow;
+import dev.traininginputs.parse.RecordView;
 import dev.traininginputs.parse.Values;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
@@ -29,9 +30,9 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
- * The checks on the inputs that run before any work: every input option names at least one file,
- * and every file starts with a header that has the source's required columns. Also reads the
- * impression days up front for {@code errorifexists}.
+ * The checks on the inputs that run before any work: which files each input option names (with the
+ * day selection's pruning), and that every CSV file starts with a header that has the source's
+ * required columns. Also reads the impression days up front for {@code errorifexists}.
  */
 public final class CsvInputs {
   private CsvInputs() {}
@@ -229,6 +230,18 @@ public final class CsvInputs {
   /** Fails on the first file whose header lacks a required column of the source. */
   public static void checkHeaders(Source source, List<String> files) {
     for (String file : files) {
+      InputFormat format = InputFormat.of(file);
+      if (format == InputFormat.PARQUET) {
+        throw new RunRefusedException(
+            source
+                + " file "
+                + file
+                + " is Parquet: Parquet inputs are not read yet (CSV and JSON Lines are)");
+      }
+      if (format != InputFormat.CSV) {
+        // JSON Lines name their fields on every line: a missing one rejects that line.
+        continue;
+      }
       try (CsvReader csv = open(file)) {
         CsvReader.Line first = csv.next();
         if (first == null) {
@@ -279,12 +292,13 @@ public final class CsvInputs {
         }
         continue;
       }
+      boolean json = InputFormat.of(file) == InputFormat.JSON_LINES;
       try (CsvReader csv = open(file)) {
-        CsvHeader header = CsvHeader.parse(csv.next().text());
+        CsvHeader header = json ? null : CsvHeader.parse(csv.next().text());
         for (CsvReader.Line line = csv.next(); line != null; line = csv.next()) {
           try {
-            CsvRow row = header.row(line.text());
-            days.add(Days.format(Values.day("dt", row.get("dt"))));
+            RecordView row = json ? JsonRow.parse(line.text(), null) : header.row(line.text());
+            days.add(Days.format(row.day("dt")));
           } catch (InvalidValueException e) {
             // Rejected by the pipeline, with its reason; it has no day to protect here.
           }

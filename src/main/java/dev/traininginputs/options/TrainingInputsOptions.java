@@ -14,32 +14,32 @@ public interface TrainingInputsOptions extends PipelineOptions {
   String HOME_PROPERTY = "training.inputs.home";
 
   @Description(
-      "Impressions CSV: a file, a glob, or a folder read at any depth (a Hive-partitioned table:"
-          + " ROOT/dt=YYYY-MM-DD/...).")
+      "Impressions, CSV or JSON Lines: a file, a glob, or a folder read at any depth"
+          + " (a Hive-partitioned table: ROOT/dt=YYYY-MM-DD/...).")
   @Default.InstanceFactory(SampleData.Impressions.class)
   String getImpressions();
 
   void setImpressions(String value);
 
   @Description(
-      "Clicks CSV: a file, a glob, or a folder read at any depth (a Hive-partitioned table:"
-          + " ROOT/dt=YYYY-MM-DD/...).")
+      "Clicks, CSV or JSON Lines: a file, a glob, or a folder read at any depth"
+          + " (a Hive-partitioned table: ROOT/dt=YYYY-MM-DD/...).")
   @Default.InstanceFactory(SampleData.Clicks.class)
   String getClicks();
 
   void setClicks(String value);
 
   @Description(
-      "Add-to-carts CSV: a file, a glob, or a folder read at any depth (a Hive-partitioned table:"
-          + " ROOT/dt=YYYY-MM-DD/...).")
+      "Add-to-carts, CSV or JSON Lines: a file, a glob, or a folder read at any depth"
+          + " (a Hive-partitioned table: ROOT/dt=YYYY-MM-DD/...).")
   @Default.InstanceFactory(SampleData.AddToCarts.class)
   String getAddToCarts();
 
   void setAddToCarts(String value);
 
   @Description(
-      "Previous orders CSV: a file, a glob, or a folder read at any depth (a Hive-partitioned table:"
-          + " ROOT/dt=YYYY-MM-DD/...).")
+      "Previous orders, CSV or JSON Lines: a file, a glob, or a folder read at any depth"
+          + " (a Hive-partitioned table: ROOT/dt=YYYY-MM-DD/...).")
   @Default.InstanceFactory(SampleData.PreviousOrders.class)
   String getPreviousOrders();
 

@@ -54,7 +54,7 @@ public final class ActionParser implements RecordParser<Action> {
   }
 
   @Override
-  public Action parse(CsvRow row) throws InvalidValueException {
+  public Action parse(RecordView row) throws InvalidValueException {
     int day = row.day(dayColumn);
     long customerId = Values.int64("customer_id", row.get("customer_id"));
     int itemId = Values.itemId(itemColumn, row.get(itemColumn));

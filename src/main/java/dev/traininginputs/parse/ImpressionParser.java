@@ -37,7 +37,7 @@ public final class ImpressionParser implements RecordParser<Impression> {
   }
 
   @Override
-  public Impression parse(CsvRow row) throws InvalidValueException {
+  public Impression parse(RecordView row) throws InvalidValueException {
     int day = row.day("dt");
     String rankingId = Values.required("ranking_id", row.get("ranking_id"));
     long customerId = Values.int64("customer_id", row.get("customer_id"));

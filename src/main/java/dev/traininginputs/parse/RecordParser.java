@@ -4,7 +4,9 @@ import dev.traininginputs.model.Source;
 import java.io.Serializable;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
-/** Turns one CSV row of a source into a typed record, or says why it cannot. */
+/**
+ * Turns one input record of a source, in any format, into a typed record, or says why it cannot.
+ */
 public interface RecordParser<T> extends Serializable {
 
   Source source();
@@ -12,5 +14,5 @@ public interface RecordParser<T> extends Serializable {
   /** The record type, from which the pipeline finds the record's coder. */
   TypeDescriptor<T> outputType();
 
-  T parse(CsvRow row) throws InvalidValueException;
+  T parse(RecordView row) throws InvalidValueException;
 }

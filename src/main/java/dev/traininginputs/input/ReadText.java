@@ -6,7 +6,9 @@ import dev.traininginputs.parse.CsvHeader;
 import dev.traininginputs.parse.CsvReader;
 import dev.traininginputs.parse.CsvRow;
 import dev.traininginputs.parse.InvalidValueException;
+import dev.traininginputs.parse.JsonRow;
 import dev.traininginputs.parse.RecordParser;
+import dev.traininginputs.parse.RecordView;
 import dev.traininginputs.stats.Counters;
 import dev.traininginputs.stats.MergeFigures;
 import dev.traininginputs.stats.RunMetrics;
@@ -38,7 +40,9 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Reads the CSV files of one source and parses every data line with a {@link RecordParser}.
+ * Reads the text files of one source, CSV and JSON Lines ({@link InputFormat}, by file name, mixed
+ * freely), and parses every data line with a {@link RecordParser}: a CSV line through its file's
+ * header ({@link CsvRow}), a JSON line as an object ({@link JsonRow}).
  *
  * <p>Output ({@link Parsed}): the accepted records, a {@link RejectedRecord} (file, line, reason,
  * raw text) for every line that cannot be read, and per file the data lines read, accepted and
@@ -49,7 +53,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * been checked before the run ({@link CsvInputs}). Counters: {@link Counters#read}, {@link
  * Counters#accepted}, {@link Counters#rejected} and one per rejected column.
  */
-public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
+public final class ReadText<T> extends PTransform<PBegin, Parsed<T>> {
   /** Uncompressed files larger than this are read in ranges of this size, in parallel. */
   static final long SPLIT_BYTES = 64L << 20;
 
@@ -57,20 +61,20 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
   private final RecordParser<T> parser;
   private final long splitBytes;
 
-  private ReadCsv(List<String> files, RecordParser<T> parser, long splitBytes) {
+  private ReadText(List<String> files, RecordParser<T> parser, long splitBytes) {
     this.files = List.copyOf(files);
     this.parser = parser;
     this.splitBytes = splitBytes;
   }
 
   /** Parses the given files (already matched and checked) with the given parser. */
-  public static <T> ReadCsv<T> of(List<String> files, RecordParser<T> parser) {
-    return new ReadCsv<>(files, parser, SPLIT_BYTES);
+  public static <T> ReadText<T> of(List<String> files, RecordParser<T> parser) {
+    return new ReadText<>(files, parser, SPLIT_BYTES);
   }
 
   /** Reads in ranges of {@code splitBytes}: for tests, which split tiny files. */
-  ReadCsv<T> withSplitBytes(long splitBytes) {
-    return new ReadCsv<>(files, parser, splitBytes);
+  ReadText<T> withSplitBytes(long splitBytes) {
+    return new ReadText<>(files, parser, splitBytes);
   }
 
   /**
@@ -183,7 +187,9 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
       String name = range.file();
       long lastLine = range.firstLine() - 1;
       try (CsvReader csv = open(range)) {
-        CsvHeader header = range.start() == 0 ? header(range, csv) : header(range);
+        // JSON Lines have no header: each line names its own fields.
+        boolean json = InputFormat.of(name) == InputFormat.JSON_LINES;
+        CsvHeader header = json ? null : range.start() == 0 ? header(range, csv) : header(range);
         long lines = 0;
         long acceptedLines = 0;
         long rejectedLines = 0;
@@ -193,7 +199,10 @@ public final class ReadCsv<T> extends PTransform<PBegin, Parsed<T>> {
           lastLine = line.number();
           read.inc();
           try {
-            CsvRow row = header.row(line.text(), range.partition());
+            RecordView row =
+                json
+                    ? JsonRow.parse(line.text(), range.partition())
+                    : header.row(line.text(), range.partition());
             out.get(records).output(parser.parse(row));
             accepted.inc();
             acceptedLines++;
