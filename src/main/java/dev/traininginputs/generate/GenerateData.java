@@ -1,10 +1,12 @@
 package dev.traininginputs.generate;
 
 import dev.traininginputs.options.RunRefusedException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /** {@code scripts/generate-data [--option=value ...]}: writes a generated dataset. */
@@ -23,7 +25,8 @@ public final class GenerateData {
       DataGenerator.Settings settings = settings(options);
       long start = System.nanoTime();
       DataGenerator.Written written =
-          new DataGenerator(settings).writeTo(Path.of(options.getOutputDir()), options.getSuffix());
+          write(
+              settings, Path.of(options.getOutputDir()), options.getSuffix(), options.getTables());
       System.out.printf(
           "wrote %s: impressions %,d, clicks %,d, add_to_carts %,d, previous_orders %,d lines (%.1f s)%n",
           options.getOutputDir(),
@@ -36,6 +39,28 @@ public final class GenerateData {
       System.err.println("error: " + e.getMessage());
       System.exit(1);
     }
+  }
+
+  /**
+   * Writes a generated dataset into {@code folder}: four flat CSV files ({@code tables} = {@code
+   * none}, names with {@code suffix}), or four Hive-partitioned tables in {@code csv} or {@code
+   * jsonl}.
+   */
+  public static DataGenerator.Written write(
+      DataGenerator.Settings settings, Path folder, String suffix, String tables)
+      throws IOException {
+    if (!List.of("none", "csv", "jsonl").contains(tables)) {
+      throw new RunRefusedException("--tables=" + tables + " is not one of none, csv, jsonl");
+    }
+    if (tables.equals("none")) {
+      return new DataGenerator(settings).writeTo(folder, suffix);
+    }
+    // The flat files first, in a hidden folder (readers skip it), then split by day.
+    Path flat = folder.resolve(".flat");
+    DataGenerator.Written written = new DataGenerator(settings).writeTo(flat, "");
+    LakeTables.write(flat, folder, tables.equals("jsonl"));
+    LakeTables.deleteRecursively(flat);
+    return written;
   }
 
   static DataGenerator.Settings settings(GeneratorOptions o) {

@@ -13,6 +13,14 @@ public interface GeneratorOptions extends PipelineOptions {
 
   void setOutputDir(String value);
 
+  @Description(
+      "none: four flat CSV files; csv or jsonl: each dataset a Hive-partitioned table in that"
+          + " format, OUTPUT_DIR/clicks/dt=YYYY-MM-DD/part-00000.csv, without the day column.")
+  @Default.String("none")
+  String getTables();
+
+  void setTables(String value);
+
   @Description("Appended to each file name: impressions<suffix>.csv, ...")
   @Default.String("")
   String getSuffix();

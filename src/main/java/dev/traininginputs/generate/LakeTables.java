@@ -1,0 +1,163 @@
+package dev.traininginputs.generate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.traininginputs.model.Days;
+import dev.traininginputs.model.Source;
+import dev.traininginputs.parse.CsvReader;
+import dev.traininginputs.parse.InvalidValueException;
+import dev.traininginputs.parse.Values;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Rewrites a generated dataset's flat CSV files as the tables a lake holds (SPEC §1): each source a
+ * Hive-partitioned table, {@code SOURCE/dt=YYYY-MM-DD/part-00000.EXT} ({@code order_date=} for
+ * previous orders), without the day column (as Spark writes partitioned tables), in CSV or JSON
+ * Lines, with a {@code _SUCCESS} marker at the root. A row whose day cannot be read goes to {@code
+ * dt=__HIVE_DEFAULT_PARTITION__}, as Spark puts a null partition value; a JSON line gets typed ids
+ * (numbers) and the impressions as a JSON array where they parse, and a CSV line that cannot be
+ * split becomes a line of broken JSON, so that every malformed row stays malformed.
+ */
+final class LakeTables {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> IDS = Set.of("customer_id", "item_id", "config_id");
+  private static final String DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__";
+
+  private LakeTables() {}
+
+  /** Rewrites {@code flat/SOURCE.csv} into {@code folder/SOURCE/...}; {@code json}: JSON Lines. */
+  static void write(Path flat, Path folder, boolean json) throws IOException {
+    for (Source source : Source.values()) {
+      Path table = folder.resolve(source.id());
+      Files.createDirectories(table);
+      split(flat.resolve(source.id() + ".csv"), table, source.dayColumn(), json);
+      Files.writeString(table.resolve("_SUCCESS"), "");
+    }
+  }
+
+  private static void split(Path csv, Path table, String dayColumn, boolean json)
+      throws IOException {
+    Map<String, Writer> parts = new TreeMap<>();
+    try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      List<String> header;
+      try {
+        header = CsvReader.split(in.readLine());
+      } catch (InvalidValueException e) {
+        throw new IOException(csv + ": the header cannot be split: " + e.getMessage(), e);
+      }
+      int dayIndex = header.indexOf(dayColumn);
+      List<String> kept = new ArrayList<>(header);
+      kept.remove(dayIndex);
+      String csvHeader = String.join(",", kept);
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        List<String> fields;
+        try {
+          fields = CsvReader.split(line);
+        } catch (InvalidValueException e) {
+          fields = null;
+        }
+        String day = DEFAULT_PARTITION;
+        if (fields != null && fields.size() == header.size()) {
+          try {
+            day = Days.format(Values.day(dayColumn, fields.get(dayIndex)));
+          } catch (InvalidValueException e) {
+            // No day: Spark's null partition.
+          }
+        }
+        Writer out = parts.get(day);
+        if (out == null) {
+          Path folder = Files.createDirectories(table.resolve(dayColumn + "=" + day));
+          out =
+              Files.newBufferedWriter(
+                  folder.resolve("part-00000" + (json ? ".jsonl" : ".csv")),
+                  StandardCharsets.UTF_8);
+          parts.put(day, out);
+          if (!json) {
+            out.write(csvHeader + "\n");
+          }
+        }
+        out.write(row(header, fields, dayIndex, line, json) + "\n");
+      }
+    } finally {
+      for (Writer out : parts.values()) {
+        out.close();
+      }
+    }
+  }
+
+  /** One row without its day column, as CSV or as a JSON object. */
+  private static String row(
+      List<String> header, List<String> fields, int dayIndex, String line, boolean json) {
+    if (fields == null || fields.size() != header.size()) {
+      // Malformed; it stays so. In JSON an unterminated object.
+      return json ? "{\"row\": " + JSON.valueToTree(line) : line;
+    }
+    if (!json) {
+      List<String> cells = new ArrayList<>();
+      for (int i = 0; i < header.size(); i++) {
+        if (i != dayIndex) {
+          cells.add(csvCell(fields.get(i)));
+        }
+      }
+      return String.join(",", cells);
+    }
+    ObjectNode object = JSON.createObjectNode();
+    for (int i = 0; i < header.size(); i++) {
+      if (i == dayIndex) {
+        continue;
+      }
+      String column = header.get(i);
+      String value = fields.get(i);
+      if (IDS.contains(column) && value.matches("-?[0-9]{1,18}")) {
+        object.put(column, Long.parseLong(value));
+      } else if (column.equals("impressions") && isArray(value)) {
+        object.set(column, parse(value));
+      } else {
+        object.put(column, value);
+      }
+    }
+    return object.toString();
+  }
+
+  private static boolean isArray(String value) {
+    JsonNode node = parse(value);
+    return node != null && node.isArray();
+  }
+
+  private static JsonNode parse(String value) {
+    try {
+      return JSON.readTree(value);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static String csvCell(String value) {
+    return value.contains(",") || value.contains("\"")
+        ? "\"" + value.replace("\"", "\"\"") + "\""
+        : value;
+  }
+
+  static void deleteRecursively(Path folder) {
+    try (var walk = Files.walk(folder)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.traininginputs;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.traininginputs.generate.DataGenerator;
+import dev.traininginputs.generate.GenerateData;
+import dev.traininginputs.model.Source;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code scripts/generate-data --tables=csv|jsonl}: the same generated data as Hive-partitioned
+ * tables (day in the folder only, markers beside the data, malformed rows included) gives the same
+ * rows and counts as the flat CSV files. N = 20, L = 30.
+ */
+@Tag("pipeline")
+class GeneratedTablesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path flat;
+  @TempDir Path tables;
+  @TempDir Path flatOutput;
+  @TempDir Path tablesOutput;
+
+  private static void generate(Path folder, String tables) throws Exception {
+    GenerateData.write(
+        new DataGenerator.Settings(
+            7, 120, 60, 4, LocalDate.parse("2025-03-14"), 40, 2400, 480, 120, 500, 0, 0, 0.05),
+        folder,
+        "",
+        tables);
+  }
+
+  private static PipelineRun run(Path inputs, Path output, boolean asTables) {
+    PipelineRun run = new PipelineRun(inputs, output);
+    if (asTables) {
+      run.options().setImpressions(inputs.resolve("impressions").toString());
+      run.options().setClicks(inputs.resolve("clicks").toString());
+      run.options().setAddToCarts(inputs.resolve("add_to_carts").toString());
+      run.options().setPreviousOrders(inputs.resolve("previous_orders").toString());
+    }
+    run.options().setSequenceLength(20);
+    run.options().setLookbackDays(30);
+    return run;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"csv", "jsonl"})
+  void tables_giveTheRowsAndCountsOfTheFlatFiles(String format) throws Exception {
+    generate(flat, "none");
+    generate(tables, format);
+    try (Stream<Path> days = Files.list(tables.resolve("clicks"))) {
+      assertThat(
+          days.filter(d -> d.getFileName().toString().startsWith("dt=2")).toList(),
+          hasSize(greaterThan(30)));
+    }
+    assertThat(Files.exists(tables.resolve("clicks/_SUCCESS")), equalTo(true));
+    assertThat(Files.exists(tables.resolve(".flat")), equalTo(false));
+
+    run(flat, flatOutput, false).run();
+    run(tables, tablesOutput, true).run();
+
+    List<?> rows = ParquetRows.read(flatOutput);
+    assertThat(rows, hasSize(greaterThan(100)));
+    assertThat(ParquetRows.read(tablesOutput), containsInAnyOrder(rows.toArray()));
+    ObjectNode expected = (ObjectNode) JSON.readTree(flatOutput.resolve("_metrics.json").toFile());
+    ObjectNode got = (ObjectNode) JSON.readTree(tablesOutput.resolve("_metrics.json").toFile());
+    assertThat(got.get("rows"), equalTo(expected.get("rows")));
+    assertThat(got.get("days"), equalTo(expected.get("days")));
+    for (Source source : Source.values()) {
+      JsonNode counts = expected.get("sources").get(source.id());
+      assertThat(source.id(), got.get("sources").get(source.id()), equalTo(counts));
+    }
+    assertThat(expected.get("sources").get("clicks").get("rejected").asLong(), greaterThan(0L));
+  }
+}
