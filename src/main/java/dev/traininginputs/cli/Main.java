@@ -204,7 +204,11 @@ public final class Main {
               List<String> days = new ArrayList<>();
               missing.getValue().forEach(day -> days.add(day.asText()));
               out.println(
-                  "missing:  no " + missing.getKey() + " partition for " + DayRange.describe(days));
+                  "missing:  no "
+                      + missing.getKey()
+                      + " partition for "
+                      + DayRange.describe(days, 4)
+                      + " (of the days the run needed; all in the metrics)");
             });
     summary.recovered().forEach(line -> out.println("recovery: " + line));
     out.println("work:     " + Progress.describe(summary.counters()));

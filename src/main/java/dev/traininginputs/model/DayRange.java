@@ -58,13 +58,14 @@ public record DayRange(int first, int last) implements Serializable {
   }
 
   /**
-   * Sorted {@code YYYY-MM-DD} days written short, runs of consecutive days as ranges: {@code
-   * 2025-03-01..2025-03-05 (5 days), 2025-03-09}.
+   * Sorted {@code YYYY-MM-DD} days written short, runs of consecutive days as ranges, at most
+   * {@code maxParts} of them and then how many days are left: {@code 2025-03-01..2025-03-05 (5
+   * days), 2025-03-09 and 12 more days}.
    */
-  public static String describe(List<String> days) {
+  public static String describe(List<String> days, int maxParts) {
     List<String> parts = new ArrayList<>();
     int i = 0;
-    while (i < days.size()) {
+    while (i < days.size() && parts.size() < maxParts) {
       int first = Days.of(days.get(i));
       int j = i;
       while (j + 1 < days.size() && Days.of(days.get(j + 1)) == Days.of(days.get(j)) + 1) {
@@ -81,7 +82,11 @@ public record DayRange(int first, int last) implements Serializable {
                   + " days)");
       i = j + 1;
     }
-    return String.join(", ", parts);
+    String described = String.join(", ", parts);
+    int left = days.size() - i;
+    return left == 0
+        ? described
+        : described + " and " + left + (left == 1 ? " more day" : " more days");
   }
 
   @Override

@@ -101,7 +101,7 @@ public final class HtmlReport {
                   html.append("<tr><th>")
                       .append(escape(source))
                       .append("</th><td>")
-                      .append(escape(DayRange.describe(days)))
+                      .append(escape(DayRange.describe(days, 12)))
                       .append("</td></tr>\n"));
       html.append("</table>\n");
     }

@@ -35,16 +35,17 @@ class DayRangeTest {
 
   @Test
   void describe_writesRunsOfDaysAsRanges() {
+    List<String> days =
+        List.of("2025-02-27", "2025-02-28", "2025-03-01", "2025-03-03", "2025-03-05", "2025-03-06");
     assertThat(
-        DayRange.describe(
-            List.of(
-                "2025-02-27",
-                "2025-02-28",
-                "2025-03-01",
-                "2025-03-03",
-                "2025-03-05",
-                "2025-03-06")),
+        DayRange.describe(days, 5),
         equalTo("2025-02-27..2025-03-01 (3 days), 2025-03-03, 2025-03-05..2025-03-06 (2 days)"));
-    assertThat(DayRange.describe(List.of()), equalTo(""));
+    assertThat(
+        DayRange.describe(days, 2),
+        equalTo("2025-02-27..2025-03-01 (3 days), 2025-03-03 and 2 more days"));
+    assertThat(
+        DayRange.describe(List.of("2025-03-03", "2025-03-05"), 1),
+        equalTo("2025-03-03 and 1 more day"));
+    assertThat(DayRange.describe(List.of(), 3), equalTo(""));
   }
 }
