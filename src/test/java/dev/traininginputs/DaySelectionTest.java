@@ -39,9 +39,7 @@ class DaySelectionTest {
   @TempDir Path output;
 
   private void write(String file, String... lines) throws IOException {
-    Path path = lake.resolve(file);
-    Files.createDirectories(path.getParent());
-    Files.writeString(path, String.join("\n", lines) + "\n");
+    TestData.writeLines(lake, file, lines);
   }
 
   /** Not CSV, not gzip: the run fails, or is refused, if it ever opens this. */
@@ -51,17 +49,16 @@ class DaySelectionTest {
     Files.write(path, new byte[] {0x1f, (byte) 0x8b, 8, 0, 0x13, 0x37, 0, 0});
   }
 
-  private static String items(int item) {
-    return "\"[{\"\"item_id\"\": " + item + ", \"\"is_order\"\": false}]\"";
-  }
-
   @BeforeEach
   void lake() throws IOException {
     String header = "customer_id,ranking_id,impressions";
-    write("impressions/dt=2025-03-09/part-0.csv", header, "1,r0," + items(500));
+    write("impressions/dt=2025-03-09/part-0.csv", header, "1,r0," + TestData.impressionsCell(500));
     write(
-        "impressions/dt=2025-03-10/part-0.csv", header, "1,r1," + items(501), "2,r2," + items(502));
-    write("impressions/dt=2025-03-11/part-0.csv", header, "1,r3," + items(503));
+        "impressions/dt=2025-03-10/part-0.csv",
+        header,
+        "1,r1," + TestData.impressionsCell(501),
+        "2,r2," + TestData.impressionsCell(502));
+    write("impressions/dt=2025-03-11/part-0.csv", header, "1,r3," + TestData.impressionsCell(503));
     corrupt("impressions/dt=2025-03-12/part-0.csv.gz");
     String clicks = "customer_id,item_id,click_time";
     corrupt("clicks/dt=2025-02-20/part-0.csv.gz");
@@ -164,8 +161,8 @@ class DaySelectionTest {
     run.write(
         "impressions.csv",
         "dt,customer_id,ranking_id,impressions",
-        "2025-03-09,1,r0," + items(500),
-        "2025-03-10,1,r1," + items(501));
+        "2025-03-09,1,r0," + TestData.impressionsCell(500),
+        "2025-03-10,1,r1," + TestData.impressionsCell(501));
     run.options().setImpressions(inputs.resolve("impressions.csv").toString());
     run.options().setDate("2025-03-10");
     run.run();

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.traininginputs.model.History;
 import dev.traininginputs.model.TrainingRow;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +35,7 @@ class PartitionedInputsTest {
   @TempDir Path output;
 
   private void write(String file, String... lines) throws IOException {
-    Path path = lake.resolve(file);
-    Files.createDirectories(path.getParent());
-    Files.writeString(path, String.join("\n", lines) + (lines.length > 0 ? "\n" : ""));
-  }
-
-  private static String items(int item) {
-    return "\"[{\"\"item_id\"\": " + item + ", \"\"is_order\"\": false}]\"";
+    TestData.writeLines(lake, file, lines);
   }
 
   @Test
@@ -51,14 +44,14 @@ class PartitionedInputsTest {
     write(
         "impressions/dt=2025-03-10/part-00000.csv",
         "customer_id,ranking_id,impressions",
-        "1,r1," + items(501),
-        "2,r2," + items(502));
+        "1,r1," + TestData.impressionsCell(501),
+        "2,r2," + TestData.impressionsCell(502));
     // This day's files carry the column too; one row says another day: the folder wins.
     write(
         "impressions/dt=2025-03-11/part-00000.csv",
         "dt,customer_id,ranking_id,impressions",
-        "2025-03-11,1,r3," + items(503),
-        "2025-03-01,1,r4," + items(504));
+        "2025-03-11,1,r3," + TestData.impressionsCell(503),
+        "2025-03-01,1,r4," + TestData.impressionsCell(504));
     write("impressions/dt=2025-03-10/.part-00000.csv.crc", "\u0000\u0001garbage");
     write("impressions/_temporary/0/dt=2025-03-12/part-00001.csv", "not,a,header", "x");
     write("impressions/dt=2025-03-10/part-00002.csv._COPYING_", "half a file");

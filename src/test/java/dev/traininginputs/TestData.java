@@ -7,6 +7,9 @@ import dev.traininginputs.model.History;
 import dev.traininginputs.model.ImpressedItem;
 import dev.traininginputs.model.Impression;
 import dev.traininginputs.model.TrainingRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -78,5 +81,17 @@ public final class TestData {
               history));
     }
     return rows;
+  }
+
+  /** Writes {@code lines} to {@code root/file}, making its folders: a file of a test lake. */
+  public static void writeLines(Path root, String file, String... lines) throws IOException {
+    Path path = root.resolve(file);
+    Files.createDirectories(path.getParent());
+    Files.writeString(path, String.join("\n", lines) + (lines.length > 0 ? "\n" : ""));
+  }
+
+  /** An impressions CSV cell with one item that is not ordered. */
+  public static String impressionsCell(int item) {
+    return "\"[{\"\"item_id\"\": " + item + ", \"\"is_order\"\": false}]\"";
   }
 }

@@ -10,7 +10,6 @@ import dev.traininginputs.parse.CsvReader;
 import dev.traininginputs.parse.InvalidValueException;
 import dev.traininginputs.parse.JsonRow;
 import dev.traininginputs.parse.RecordView;
-import dev.traininginputs.parse.Values;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
@@ -127,7 +126,7 @@ public final class CsvInputs {
   /** The epoch day a partition folder names, or {@code null} if none (its rows are rejected). */
   private static Integer dayOf(String partition) {
     try {
-      return Values.day("dt", HivePaths.value(partition));
+      return RecordView.partitionDay("dt", partition);
     } catch (InvalidValueException e) {
       return null;
     }
@@ -285,10 +284,9 @@ public final class CsvInputs {
     for (String file : files) {
       String partition = HivePaths.partition(file, Source.IMPRESSIONS);
       if (partition != null) {
-        try {
-          days.add(Days.format(Values.day("dt", HivePaths.value(partition))));
-        } catch (InvalidValueException e) {
-          // No day: its rows are rejected.
+        Integer day = dayOf(partition);
+        if (day != null) {
+          days.add(Days.format(day));
         }
         continue;
       }

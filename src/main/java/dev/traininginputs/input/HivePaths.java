@@ -32,11 +32,6 @@ public final class HivePaths {
     return null;
   }
 
-  /** The value of a {@link #partition}: {@code 2025-03-10}. */
-  public static String value(String partition) {
-    return partition.substring(partition.indexOf('=') + 1);
-  }
-
   /**
    * Whether a file, given by its path below the input's root, is not data: some folder or the name
    * itself starts with {@code _} or {@code .} ({@code _SUCCESS}, {@code _temporary/}, {@code

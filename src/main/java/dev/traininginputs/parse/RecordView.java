@@ -38,18 +38,7 @@ public abstract class RecordView {
     if (partition == null) {
       return Values.day(column, get(column));
     }
-    String value = partition.substring(partition.indexOf('=') + 1);
-    if (value.equals(HIVE_DEFAULT_PARTITION)) {
-      throw new InvalidValueException(
-          column, "the partition folder " + partition + " has no day (a null " + column + ")");
-    }
-    int day;
-    try {
-      day = Values.day(column, value);
-    } catch (InvalidValueException e) {
-      throw new InvalidValueException(
-          column, "the partition folder " + partition + " is not a date (YYYY-MM-DD)");
-    }
+    int day = partitionDay(column, partition);
     if (has(column)) {
       try {
         dayMismatch = Values.day(column, get(column)) != day;
@@ -58,6 +47,24 @@ public abstract class RecordView {
       }
     }
     return day;
+  }
+
+  /**
+   * The day a partition folder ({@code dt=2025-03-10}) names for the {@code column}; a folder
+   * without a day ({@code __HIVE_DEFAULT_PARTITION__}, or not a date) is refused with the reason.
+   */
+  public static int partitionDay(String column, String partition) throws InvalidValueException {
+    String value = partition.substring(partition.indexOf('=') + 1);
+    if (value.equals(HIVE_DEFAULT_PARTITION)) {
+      throw new InvalidValueException(
+          column, "the partition folder " + partition + " has no day (a null " + column + ")");
+    }
+    try {
+      return Values.day(column, value);
+    } catch (InvalidValueException e) {
+      throw new InvalidValueException(
+          column, "the partition folder " + partition + " is not a date (YYYY-MM-DD)");
+    }
   }
 
   /** Whether {@link #day} found a day column that disagreed with the partition folder. */

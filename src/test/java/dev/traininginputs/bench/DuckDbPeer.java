@@ -71,7 +71,8 @@ public final class DuckDbPeer {
     }
   }
 
-  private static long count(Statement sql, String query) throws SQLException {
+  /** The single number a query gives; also used by {@link LayoutCheck}. */
+  static long count(Statement sql, String query) throws SQLException {
     try (ResultSet result = sql.executeQuery(query)) {
       result.next();
       return result.getLong(1);

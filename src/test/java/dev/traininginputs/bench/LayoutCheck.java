@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -27,7 +26,8 @@ public final class LayoutCheck {
       try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
           Statement sql = db.createStatement()) {
         System.out.println(
-            count(sql, "SELECT count(*) FROM read_parquet('" + args[1] + "/dt=*/*.parquet')"));
+            DuckDbPeer.count(
+                sql, "SELECT count(*) FROM read_parquet('" + args[1] + "/dt=*/*.parquet')"));
       }
       return;
     }
@@ -44,12 +44,14 @@ public final class LayoutCheck {
               + " is_order, actions, action_types, history_length FROM read_parquet('"
               + exploded
               + "/dt=*/*.parquet', hive_partitioning = false)");
-      long rows = count(sql, "SELECT count(*) FROM exploded");
-      long fromGrouped = count(sql, "SELECT count(*) FROM from_grouped");
+      long rows = DuckDbPeer.count(sql, "SELECT count(*) FROM exploded");
+      long fromGrouped = DuckDbPeer.count(sql, "SELECT count(*) FROM from_grouped");
       long onlyGrouped =
-          count(sql, "SELECT count(*) FROM (FROM from_grouped EXCEPT ALL FROM exploded)");
+          DuckDbPeer.count(
+              sql, "SELECT count(*) FROM (FROM from_grouped EXCEPT ALL FROM exploded)");
       long onlyExploded =
-          count(sql, "SELECT count(*) FROM (FROM exploded EXCEPT ALL FROM from_grouped)");
+          DuckDbPeer.count(
+              sql, "SELECT count(*) FROM (FROM exploded EXCEPT ALL FROM from_grouped)");
       boolean same = rows == fromGrouped && onlyGrouped == 0 && onlyExploded == 0;
       System.out.printf(
           "exploded rows %d; grouped rows exploded %d; only in grouped %d, only in exploded %d;"
@@ -58,13 +60,6 @@ public final class LayoutCheck {
       if (!same) {
         System.exit(1);
       }
-    }
-  }
-
-  private static long count(Statement sql, String query) throws SQLException {
-    try (ResultSet r = sql.executeQuery(query)) {
-      r.next();
-      return r.getLong(1);
     }
   }
 }

@@ -4,7 +4,9 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.traininginputs.model.Days;
 import dev.traininginputs.model.Source;
+import dev.traininginputs.parse.RecordView;
 import org.junit.jupiter.api.Test;
 
 class HivePathsTest {
@@ -40,13 +42,13 @@ class HivePathsTest {
   }
 
   @Test
-  void partition_isUrlDecodedAsSparkAndHiveEscapeIt() {
+  void partition_isUrlDecodedAsSparkAndHiveEscapeIt() throws Exception {
     assertThat(
         HivePaths.partition("/t/dt=2025%2D03%2D10/p.csv", Source.CLICKS), equalTo("dt=2025-03-10"));
     assertThat(
         HivePaths.partition("/t/dt=__HIVE_DEFAULT_PARTITION__/p.csv", Source.CLICKS),
         equalTo("dt=__HIVE_DEFAULT_PARTITION__"));
-    assertThat(HivePaths.value("dt=2025-03-10"), equalTo("2025-03-10"));
+    assertThat(RecordView.partitionDay("dt", "dt=2025-03-10"), equalTo(Days.of("2025-03-10")));
   }
 
   @Test
