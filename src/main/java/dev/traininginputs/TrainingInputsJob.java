@@ -1,6 +1,6 @@
 package dev.traininginputs;
 
-import dev.traininginputs.input.CsvInputs;
+import dev.traininginputs.input.Inputs;
 import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.options.RunConfig;
@@ -69,10 +69,10 @@ public final class TrainingInputsJob {
     RunConfig config = RunConfig.from(options);
     FileSystems.setDefaultPipelineOptions(options);
     checkLocations(config, options);
-    Map<Source, CsvInputs.InputFiles> inputs = inputFiles(config, options);
+    Map<Source, Inputs.InputFiles> inputs = inputFiles(config, options);
     Map<Source, List<String>> files = new EnumMap<>(Source.class);
     inputs.forEach((source, input) -> files.put(source, input.files()));
-    files.forEach(CsvInputs::checkHeaders);
+    files.forEach(Inputs::checkColumns);
 
     String runId = newRunId();
     StagedOutput staged =
@@ -81,7 +81,7 @@ public final class TrainingInputsJob {
                 config.output(), config.rejectedOutput(), config.metricsJson(), config.report()),
             config.writeMode(),
             runId,
-            () -> CsvInputs.impressionDays(files.get(Source.IMPRESSIONS), config.days()),
+            () -> Inputs.impressionDays(files.get(Source.IMPRESSIONS), config.days()),
             options);
     try {
       // Under the output's lock: no other run can change what is there meanwhile.
@@ -133,16 +133,16 @@ public final class TrainingInputsJob {
    * partitioned input lacks; refuses an input option that matches no file, and a selection of days
    * that no impressions file holds.
    */
-  public static Map<Source, CsvInputs.InputFiles> inputFiles(
+  public static Map<Source, Inputs.InputFiles> inputFiles(
       RunConfig config, PipelineOptions options) {
-    Map<Source, CsvInputs.InputFiles> files = new EnumMap<>(Source.class);
+    Map<Source, Inputs.InputFiles> files = new EnumMap<>(Source.class);
     config
         .inputs()
         .forEach(
             (source, spec) ->
                 files.put(
                     source,
-                    CsvInputs.resolve(
+                    Inputs.resolve(
                         source,
                         spec,
                         source == Source.IMPRESSIONS
@@ -162,7 +162,7 @@ public final class TrainingInputsJob {
 
   /** Per source id, the needed partition days its table lacks; sources lacking none are absent. */
   private static Map<String, List<String>> missingPartitions(
-      Map<Source, CsvInputs.InputFiles> inputs) {
+      Map<Source, Inputs.InputFiles> inputs) {
     Map<String, List<String>> missing = new TreeMap<>();
     inputs.forEach(
         (source, input) -> {

@@ -5,7 +5,7 @@ import dev.traininginputs.assemble.ImpressionDays;
 import dev.traininginputs.assemble.JoinByCustomer;
 import dev.traininginputs.assemble.KeepNewestPerDay;
 import dev.traininginputs.input.Parsed;
-import dev.traininginputs.input.ReadText;
+import dev.traininginputs.input.ReadInputs;
 import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.model.Action;
 import dev.traininginputs.model.DayRange;
@@ -99,7 +99,7 @@ public final class TrainingInputsPipeline {
     Parsed<Impression> impressions =
         pipeline.apply(
             "ReadImpressions",
-            ReadText.of(plan.files().get(Source.IMPRESSIONS), new ImpressionParser()));
+            ReadInputs.of(plan.files().get(Source.IMPRESSIONS), new ImpressionParser()));
     // Rows of other days are valid rows (accepted) that this run does not build (SPEC §1).
     DayRange days = plan.days();
     PCollection<Impression> selected =
@@ -115,7 +115,7 @@ public final class TrainingInputsPipeline {
                 parser ->
                     pipeline.apply(
                         "Read" + parser.source().stepName(),
-                        ReadText.of(plan.files().get(parser.source()), parser)))
+                        ReadInputs.of(plan.files().get(parser.source()), parser)))
             .toList();
 
     PCollection<Action> actions =

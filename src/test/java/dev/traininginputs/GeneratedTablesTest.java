@@ -23,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code scripts/generate-data --tables=csv|jsonl}: the same generated data as Hive-partitioned
- * tables (day in the folder only, markers beside the data, malformed rows included) gives the same
- * rows and counts as the flat CSV files. N = 20, L = 30.
+ * {@code scripts/generate-data --tables=csv|jsonl|parquet}: the same generated data as
+ * Hive-partitioned tables (day in the folder only, markers beside the data, malformed rows
+ * included) gives the same rows and counts as the flat CSV files. N = 20, L = 30.
  */
 @Tag("pipeline")
 class GeneratedTablesTest {
@@ -59,7 +59,7 @@ class GeneratedTablesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"csv", "jsonl"})
+  @ValueSource(strings = {"csv", "jsonl", "parquet"})
   void tables_giveTheRowsAndCountsOfTheFlatFiles(String format) throws Exception {
     generate(flat, "none");
     generate(tables, format);

@@ -1,8 +1,10 @@
 package dev.traininginputs;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.traininginputs.options.RunRefusedException;
@@ -173,16 +175,13 @@ class RefusalsTest {
   }
 
   @Test
-  void refuses_parquetInputsWhichAreNotReadYet() throws IOException {
+  void refuses_aParquetFileWithoutAValidFooter() throws IOException {
     Path parquet = inputs.resolve("clicks.parquet");
-    Files.writeString(parquet, "PAR1");
+    Files.writeString(parquet, "PAR1 cut short");
     run.options().setClicks(parquet.toString());
-    assertThat(
-        refusal(),
-        equalTo(
-            "clicks file "
-                + parquet
-                + " is Parquet: Parquet inputs are not read yet (CSV and JSON Lines are)"));
+    String refusal = refusal();
+    assertThat(refusal, startsWith("clicks file " + parquet + " cannot be read as Parquet: "));
+    assertThat(refusal, containsString("is not a Parquet file"));
   }
 
   @Test

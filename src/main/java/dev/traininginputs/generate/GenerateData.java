@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /** {@code scripts/generate-data [--option=value ...]}: writes a generated dataset. */
@@ -43,14 +44,15 @@ public final class GenerateData {
 
   /**
    * Writes a generated dataset into {@code folder}: four flat CSV files ({@code tables} = {@code
-   * none}, names with {@code suffix}), or four Hive-partitioned tables in {@code csv} or {@code
-   * jsonl}.
+   * none}, names with {@code suffix}), or four Hive-partitioned tables in {@code csv}, {@code
+   * jsonl} or {@code parquet}.
    */
   public static DataGenerator.Written write(
       DataGenerator.Settings settings, Path folder, String suffix, String tables)
       throws IOException {
-    if (!List.of("none", "csv", "jsonl").contains(tables)) {
-      throw new RunRefusedException("--tables=" + tables + " is not one of none, csv, jsonl");
+    if (!List.of("none", "csv", "jsonl", "parquet").contains(tables)) {
+      throw new RunRefusedException(
+          "--tables=" + tables + " is not one of none, csv, jsonl, parquet");
     }
     if (tables.equals("none")) {
       return new DataGenerator(settings).writeTo(folder, suffix);
@@ -58,7 +60,7 @@ public final class GenerateData {
     // The flat files first, in a hidden folder (readers skip it), then split by day.
     Path flat = folder.resolve(".flat");
     DataGenerator.Written written = new DataGenerator(settings).writeTo(flat, "");
-    LakeTables.write(flat, folder, tables.equals("jsonl"));
+    LakeTables.write(flat, folder, LakeTables.Format.valueOf(tables.toUpperCase(Locale.ROOT)));
     LakeTables.deleteRecursively(flat);
     return written;
   }

@@ -26,10 +26,11 @@ import java.util.TreeMap;
  * Rewrites a generated dataset's flat CSV files as the tables a lake holds (SPEC §1): each source a
  * Hive-partitioned table, {@code SOURCE/dt=YYYY-MM-DD/part-00000.EXT} ({@code order_date=} for
  * previous orders), without the day column (as Spark writes partitioned tables), in CSV or JSON
- * Lines, with a {@code _SUCCESS} marker at the root. A row whose day cannot be read goes to {@code
- * dt=__HIVE_DEFAULT_PARTITION__}, as Spark puts a null partition value; a JSON line gets typed ids
- * (numbers) and the impressions as a JSON array where they parse, and a CSV line that cannot be
- * split becomes a line of broken JSON, so that every malformed row stays malformed.
+ * Lines or Parquet, with a {@code _SUCCESS} marker at the root. A row whose day cannot be read goes
+ * to {@code dt=__HIVE_DEFAULT_PARTITION__}, as Spark puts a null partition value; a JSON line gets
+ * typed ids (numbers) and the impressions as a JSON array where they parse, and a CSV line that
+ * cannot be split becomes a line of broken JSON, so that every malformed row stays malformed.
+ * Parquet files are typed as Spark writes them ({@link ParquetParts}).
  */
 final class LakeTables {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,19 +39,37 @@ final class LakeTables {
 
   private LakeTables() {}
 
-  /** Rewrites {@code flat/SOURCE.csv} into {@code folder/SOURCE/...}; {@code json}: JSON Lines. */
-  static void write(Path flat, Path folder, boolean json) throws IOException {
+  /** The formats a table can be written in. */
+  enum Format {
+    CSV,
+    JSONL,
+    PARQUET
+  }
+
+  /** One partition's data file, written row by row. */
+  interface Part extends AutoCloseable {
+    /**
+     * A row without its day column; {@code fields} is {@code null} for a line that cannot split.
+     */
+    void write(List<String> fields, String line) throws IOException;
+
+    @Override
+    void close() throws IOException;
+  }
+
+  /** Rewrites {@code flat/SOURCE.csv} into {@code folder/SOURCE/...} in {@code format}. */
+  static void write(Path flat, Path folder, Format format) throws IOException {
     for (Source source : Source.values()) {
       Path table = folder.resolve(source.id());
       Files.createDirectories(table);
-      split(flat.resolve(source.id() + ".csv"), table, source.dayColumn(), json);
+      split(flat.resolve(source.id() + ".csv"), table, source.dayColumn(), format);
       Files.writeString(table.resolve("_SUCCESS"), "");
     }
   }
 
-  private static void split(Path csv, Path table, String dayColumn, boolean json)
+  private static void split(Path csv, Path table, String dayColumn, Format format)
       throws IOException {
-    Map<String, Writer> parts = new TreeMap<>();
+    Map<String, Part> parts = new TreeMap<>();
     try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       List<String> header;
       try {
@@ -59,9 +78,6 @@ final class LakeTables {
         throw new IOException(csv + ": the header cannot be split: " + e.getMessage(), e);
       }
       int dayIndex = header.indexOf(dayColumn);
-      List<String> kept = new ArrayList<>(header);
-      kept.remove(dayIndex);
-      String csvHeader = String.join(",", kept);
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         List<String> fields;
         try {
@@ -77,49 +93,72 @@ final class LakeTables {
             // No day: Spark's null partition.
           }
         }
-        Writer out = parts.get(day);
+        Part out = parts.get(day);
         if (out == null) {
           Path folder = Files.createDirectories(table.resolve(dayColumn + "=" + day));
-          out =
-              Files.newBufferedWriter(
-                  folder.resolve("part-00000" + (json ? ".jsonl" : ".csv")),
-                  StandardCharsets.UTF_8);
+          out = part(folder, format, header, dayIndex);
           parts.put(day, out);
-          if (!json) {
-            out.write(csvHeader + "\n");
-          }
         }
-        out.write(row(header, fields, dayIndex, line, json) + "\n");
+        boolean whole = fields != null && fields.size() == header.size();
+        out.write(whole ? withoutDay(fields, dayIndex) : null, line);
       }
     } finally {
-      for (Writer out : parts.values()) {
+      for (Part out : parts.values()) {
         out.close();
       }
     }
   }
 
-  /** One row without its day column, as CSV or as a JSON object. */
-  private static String row(
-      List<String> header, List<String> fields, int dayIndex, String line, boolean json) {
-    if (fields == null || fields.size() != header.size()) {
+  private static Part part(Path folder, Format format, List<String> header, int dayIndex)
+      throws IOException {
+    List<String> columns = withoutDay(header, dayIndex);
+    if (format == Format.PARQUET) {
+      return ParquetParts.open(folder.resolve("part-00000.snappy.parquet"), columns);
+    }
+    boolean json = format == Format.JSONL;
+    Writer out =
+        Files.newBufferedWriter(
+            folder.resolve("part-00000" + (json ? ".jsonl" : ".csv")), StandardCharsets.UTF_8);
+    if (!json) {
+      out.write(String.join(",", columns) + "\n");
+    }
+    return new Part() {
+      @Override
+      public void write(List<String> fields, String line) throws IOException {
+        out.write(row(columns, fields, line, json) + "\n");
+      }
+
+      @Override
+      public void close() throws IOException {
+        out.close();
+      }
+    };
+  }
+
+  private static List<String> withoutDay(List<String> fields, int dayIndex) {
+    List<String> kept = new ArrayList<>(fields);
+    kept.remove(dayIndex);
+    return kept;
+  }
+
+  /**
+   * One row (without its day column) as CSV or as a JSON object; {@code null} fields: malformed.
+   */
+  private static String row(List<String> columns, List<String> fields, String line, boolean json) {
+    if (fields == null) {
       // Malformed; it stays so. In JSON an unterminated object.
       return json ? "{\"row\": " + JSON.valueToTree(line) : line;
     }
     if (!json) {
       List<String> cells = new ArrayList<>();
-      for (int i = 0; i < header.size(); i++) {
-        if (i != dayIndex) {
-          cells.add(csvCell(fields.get(i)));
-        }
+      for (String field : fields) {
+        cells.add(csvCell(field));
       }
       return String.join(",", cells);
     }
     ObjectNode object = JSON.createObjectNode();
-    for (int i = 0; i < header.size(); i++) {
-      if (i == dayIndex) {
-        continue;
-      }
-      String column = header.get(i);
+    for (int i = 0; i < columns.size(); i++) {
+      String column = columns.get(i);
       String value = fields.get(i);
       if (IDS.contains(column) && value.matches("-?[0-9]{1,18}")) {
         object.put(column, Long.parseLong(value));

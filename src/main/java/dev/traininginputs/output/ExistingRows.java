@@ -2,10 +2,7 @@ package dev.traininginputs.output;
 
 import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.options.RunRefusedException;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +10,6 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.DelegatingSeekableInputStream;
-import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.SeekableInputStream;
 
 /**
  * What an output folder already holds. One folder holds one layout: a reader of {@code dt=*} must
@@ -77,33 +71,6 @@ public final class ExistingRows {
   private static Map<String, String> footerMetadata(MatchResult.Metadata file) throws IOException {
     try (ParquetFileReader reader = ParquetFileReader.open(new BeamInputFile(file))) {
       return reader.getFooter().getFileMetaData().getKeyValueMetaData();
-    }
-  }
-
-  /** A Parquet {@link InputFile} over Beam's file systems: local, HDFS and S3 channels seek. */
-  private record BeamInputFile(MatchResult.Metadata file) implements InputFile {
-    @Override
-    public long getLength() {
-      return file.sizeBytes();
-    }
-
-    @Override
-    public SeekableInputStream newStream() throws IOException {
-      SeekableByteChannel channel = (SeekableByteChannel) FileSystems.open(file.resourceId());
-      return new DelegatingSeekableInputStream(Channels.newInputStream(channel)) {
-        @Override
-        public long getPos() throws IOException {
-          return channel.position();
-        }
-
-        @Override
-        public void seek(long position) throws IOException {
-          if (position > channel.size()) {
-            throw new EOFException("seek past the end of " + file.resourceId());
-          }
-          channel.position(position);
-        }
-      };
     }
   }
 }

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One line of a JSON Lines file (what Kafka sinks write): an object whose fields are the columns.
- * Values may be typed: a number or a boolean reads as written ({@code 42}, {@code 1.5}, so that the
- * same rule as for CSV text accepts or rejects it), an array or object (the {@code impressions}) as
- * its JSON text; a missing field or a null is rejected.
+ * One line of a JSON Lines file (what Kafka sinks write), or a Parquet row read as JSON: an object
+ * whose fields are the columns. Values may be typed: a number or a boolean reads as written ({@code
+ * 42}, {@code 1.5}, so that the same rule as for CSV text accepts or rejects it), an array or
+ * object (the {@code impressions}) as its JSON text; a missing field or a null is rejected.
  */
 public final class JsonRow extends RecordView {
   private static final ObjectMapper JSON =
@@ -42,6 +43,11 @@ public final class JsonRow extends RecordView {
               + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
     }
     return new JsonRow(node, partition);
+  }
+
+  /** A record already read as a JSON object (a Parquet row: {@code input.ParquetColumns}). */
+  public static JsonRow of(ObjectNode object, String partition) {
+    return new JsonRow(object, partition);
   }
 
   @Override

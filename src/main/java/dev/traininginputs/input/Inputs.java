@@ -4,11 +4,11 @@ import dev.traininginputs.model.DayRange;
 import dev.traininginputs.model.Days;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.options.RunRefusedException;
+import dev.traininginputs.output.BeamInputFile;
 import dev.traininginputs.output.Listing;
 import dev.traininginputs.parse.CsvHeader;
 import dev.traininginputs.parse.CsvReader;
 import dev.traininginputs.parse.InvalidValueException;
-import dev.traininginputs.parse.JsonRow;
 import dev.traininginputs.parse.RecordView;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
@@ -27,14 +27,16 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.hadoop.ParquetFileReader;
 
 /**
  * The checks on the inputs that run before any work: which files each input option names (with the
- * day selection's pruning), and that every CSV file starts with a header that has the source's
- * required columns. Also reads the impression days up front for {@code errorifexists}.
+ * day selection's pruning), and that every file can carry its source's columns (a CSV header, a
+ * Parquet schema). Also reads the impression days up front for {@code errorifexists}.
  */
-public final class CsvInputs {
-  private CsvInputs() {}
+public final class Inputs {
+  private Inputs() {}
 
   /**
    * What one input option gives a run: its data files, sorted, and, for a partitioned table, the
@@ -226,51 +228,84 @@ public final class CsvInputs {
     return firstGlob(spec) < spec.length();
   }
 
-  /** Fails on the first file whose header lacks a required column of the source. */
-  public static void checkHeaders(Source source, List<String> files) {
-    for (String file : files) {
-      InputFormat format = InputFormat.of(file);
-      if (format == InputFormat.PARQUET) {
+  /**
+   * Refuses the run on the first file (in name order) that cannot carry the source: a CSV file
+   * whose header lacks a required column, a Parquet file without one or with a column in a type
+   * that cannot carry it ({@link ParquetColumns}), or that cannot be read at all. JSON Lines name
+   * their fields on every line: a missing one rejects that line. Files are checked several at once.
+   */
+  public static void checkColumns(Source source, List<String> files) {
+    ExecutorService pool = Executors.newFixedThreadPool(LISTING_THREADS);
+    try {
+      List<Future<?>> checks = new ArrayList<>();
+      for (String file : files) {
+        checks.add(pool.submit(() -> checkColumns(source, file)));
+      }
+      for (Future<?> check : checks) {
+        check.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RunRefusedException("interrupted while checking the " + source + " files", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RunRefusedException refused
+          ? refused
+          : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void checkColumns(Source source, String file) {
+    boolean dayInPath = HivePaths.partition(file, source) != null;
+    switch (InputFormat.of(file)) {
+      case CSV -> checkHeader(source, file, dayInPath);
+      case PARQUET -> checkSchema(source, file, dayInPath);
+      case JSON_LINES -> {}
+    }
+  }
+
+  private static void checkHeader(Source source, String file, boolean dayInPath) {
+    try (CsvReader csv = open(file)) {
+      CsvReader.Line first = csv.next();
+      if (first == null) {
         throw new RunRefusedException(
             source
                 + " file "
                 + file
-                + " is Parquet: Parquet inputs are not read yet (CSV and JSON Lines are)");
+                + " is empty: expected a header line with "
+                + String.join(", ", source.requiredColumns()));
       }
-      if (format != InputFormat.CSV) {
-        // JSON Lines name their fields on every line: a missing one rejects that line.
-        continue;
-      }
-      try (CsvReader csv = open(file)) {
-        CsvReader.Line first = csv.next();
-        if (first == null) {
-          throw new RunRefusedException(
-              source
-                  + " file "
-                  + file
-                  + " is empty: expected a header line with "
-                  + String.join(", ", source.requiredColumns()));
-        }
-        List<String> missing =
-            CsvHeader.parse(first.text())
-                .missing(source.requiredColumns(HivePaths.partition(file, source) != null));
-        if (!missing.isEmpty()) {
-          throw new RunRefusedException(
-              source
-                  + " file "
-                  + file
-                  + " has no column "
-                  + String.join(", ", missing)
-                  + " (header: "
-                  + first.text()
-                  + ")");
-        }
-      } catch (InvalidValueException e) {
-        throw new RunRefusedException(source + " file " + file + ": header " + e.getMessage(), e);
-      } catch (IOException e) {
+      List<String> missing =
+          CsvHeader.parse(first.text()).missing(source.requiredColumns(dayInPath));
+      if (!missing.isEmpty()) {
         throw new RunRefusedException(
-            source + " file " + file + " cannot be read: " + e.getMessage(), e);
+            source
+                + " file "
+                + file
+                + " has no column "
+                + String.join(", ", missing)
+                + " (header: "
+                + first.text()
+                + ")");
       }
+    } catch (InvalidValueException e) {
+      throw new RunRefusedException(source + " file " + file + ": header " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new RunRefusedException(
+          source + " file " + file + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkSchema(Source source, String file, boolean dayInPath) {
+    try (ParquetFileReader reader =
+        ParquetRows.open(BeamInputFile.of(file), ParquetReadOptions.builder().build())) {
+      ParquetColumns.of(source, reader.getFileMetaData().getSchema(), dayInPath);
+    } catch (ParquetColumns.Unusable e) {
+      throw new RunRefusedException(source + " file " + file + " " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new RunRefusedException(
+          source + " file " + file + " cannot be read as Parquet: " + e.getMessage(), e);
     }
   }
 
@@ -290,18 +325,15 @@ public final class CsvInputs {
         }
         continue;
       }
-      boolean json = InputFormat.of(file) == InputFormat.JSON_LINES;
-      try (CsvReader csv = open(file)) {
-        CsvHeader header = json ? null : CsvHeader.parse(csv.next().text());
-        for (CsvReader.Line line = csv.next(); line != null; line = csv.next()) {
+      try (InputRows rows = InputRows.open(FileRange.whole(file, null), Source.IMPRESSIONS)) {
+        for (InputRows.Row row = rows.next(); row != null; row = rows.next()) {
           try {
-            RecordView row = json ? JsonRow.parse(line.text(), null) : header.row(line.text());
-            days.add(Days.format(row.day("dt")));
+            days.add(Days.format(row.view().day("dt")));
           } catch (InvalidValueException e) {
             // Rejected by the pipeline, with its reason; it has no day to protect here.
           }
         }
-      } catch (IOException | InvalidValueException e) {
+      } catch (IOException e) {
         throw new RunRefusedException(
             "impressions file " + file + " cannot be read: " + e.getMessage(), e);
       }

@@ -2,11 +2,9 @@ package dev.traininginputs.input;
 
 import dev.traininginputs.model.RejectedRecord;
 import dev.traininginputs.model.Source;
-import dev.traininginputs.parse.CsvHeader;
+import dev.traininginputs.output.BeamInputFile;
 import dev.traininginputs.parse.CsvReader;
-import dev.traininginputs.parse.CsvRow;
 import dev.traininginputs.parse.InvalidValueException;
-import dev.traininginputs.parse.JsonRow;
 import dev.traininginputs.parse.RecordParser;
 import dev.traininginputs.parse.RecordView;
 import dev.traininginputs.stats.Counters;
@@ -14,9 +12,7 @@ import dev.traininginputs.stats.MergeFigures;
 import dev.traininginputs.stats.RunMetrics;
 import dev.traininginputs.stats.SourceCounts;
 import java.io.IOException;
-import java.io.Serializable;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
@@ -27,7 +23,6 @@ import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -38,52 +33,49 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
 
 /**
- * Reads the text files of one source, CSV and JSON Lines ({@link InputFormat}, by file name, mixed
- * freely), and parses every data line with a {@link RecordParser}: a CSV line through its file's
- * header ({@link CsvRow}), a JSON line as an object ({@link JsonRow}).
+ * Reads the files of one source, in any mix of formats ({@link InputFormat}, by file name): CSV,
+ * JSON Lines and Parquet, and parses every row with a {@link RecordParser} through the one loop
+ * over {@link InputRows}, whatever the format.
  *
- * <p>Output ({@link Parsed}): the accepted records, a {@link RejectedRecord} (file, line, reason,
- * raw text) for every line that cannot be read, and per file the data lines read, accepted and
- * rejected, so that read = accepted + rejected can be checked for each source. A compressed file
- * (gzip and others, by extension) is read whole by one worker; an uncompressed file larger than
- * {@value #SPLIT_BYTES} bytes is read in ranges of that size by several workers at once (one scan
- * counts its lines first, so that line numbers stay those of the whole file). The headers must have
- * been checked before the run ({@link CsvInputs}). Counters: {@link Counters#read}, {@link
- * Counters#accepted}, {@link Counters#rejected} and one per rejected column.
+ * <p>Output ({@link Parsed}): the accepted records, a {@link RejectedRecord} (file, line or row,
+ * reason, raw text or values) for every row that cannot be read, and per file the rows read,
+ * accepted and rejected, so that read = accepted + rejected can be checked for each source. A
+ * compressed text file (gzip and others, by extension) is read whole by one worker; an uncompressed
+ * text file larger than {@value #SPLIT_BYTES} bytes is read in ranges of that size by several
+ * workers at once (one scan counts its lines first, so that line numbers stay those of the whole
+ * file), and a Parquet file that large in ranges of whole row groups (numbered from its footer).
+ * The headers and Parquet schemas must have been checked before the run ({@link Inputs}); a file
+ * that cannot be read fails the run ({@link UnreadableFileException}). Counters: {@link
+ * Counters#read}, {@link Counters#accepted}, {@link Counters#rejected} and one per rejected column.
  */
-public final class ReadText<T> extends PTransform<PBegin, Parsed<T>> {
-  /** Uncompressed files larger than this are read in ranges of this size, in parallel. */
+public final class ReadInputs<T> extends PTransform<PBegin, Parsed<T>> {
+  /** Files larger than this are read in ranges of about this size, in parallel. */
   static final long SPLIT_BYTES = 64L << 20;
 
   private final List<String> files;
   private final RecordParser<T> parser;
   private final long splitBytes;
 
-  private ReadText(List<String> files, RecordParser<T> parser, long splitBytes) {
+  private ReadInputs(List<String> files, RecordParser<T> parser, long splitBytes) {
     this.files = List.copyOf(files);
     this.parser = parser;
     this.splitBytes = splitBytes;
   }
 
   /** Parses the given files (already matched and checked) with the given parser. */
-  public static <T> ReadText<T> of(List<String> files, RecordParser<T> parser) {
-    return new ReadText<>(files, parser, SPLIT_BYTES);
+  public static <T> ReadInputs<T> of(List<String> files, RecordParser<T> parser) {
+    return new ReadInputs<>(files, parser, SPLIT_BYTES);
   }
 
   /** Reads in ranges of {@code splitBytes}: for tests, which split tiny files. */
-  ReadText<T> withSplitBytes(long splitBytes) {
-    return new ReadText<>(files, parser, splitBytes);
+  ReadInputs<T> withSplitBytes(long splitBytes) {
+    return new ReadInputs<>(files, parser, splitBytes);
   }
-
-  /**
-   * The lines of {@code file} that start in {@code [start, end)}, the first of them numbered {@code
-   * firstLine}; {@code end} is {@link Long#MAX_VALUE} for the last range of a file. {@code
-   * partition} is the file's partition folder ({@link HivePaths#partition}), or {@code null}.
-   */
-  record FileRange(String file, String partition, long start, long end, long firstLine)
-      implements Serializable {}
 
   @Override
   public Parsed<T> expand(PBegin input) {
@@ -116,7 +108,10 @@ public final class ReadText<T> extends PTransform<PBegin, Parsed<T>> {
     }
   }
 
-  /** One range per file, or per {@code splitBytes} of a big uncompressed file. */
+  /**
+   * One range per file, or, for a big file, one per {@code splitBytes} of an uncompressed text file
+   * or per row groups of about that size of a Parquet file.
+   */
   private static final class SplitFileFn extends DoFn<MatchResult.Metadata, FileRange> {
     private final Source source;
     private final long splitBytes;
@@ -131,13 +126,22 @@ public final class ReadText<T> extends PTransform<PBegin, Parsed<T>> {
         throws IOException {
       String name = file.resourceId().toString();
       String partition = HivePaths.partition(name, source);
-      long size = file.sizeBytes();
-      if (size <= splitBytes
-          || !file.isReadSeekEfficient()
-          || Compression.detect(name) != Compression.UNCOMPRESSED) {
-        out.output(new FileRange(name, partition, 0, Long.MAX_VALUE, 1));
-        return;
+      if (file.sizeBytes() <= splitBytes || !file.isReadSeekEfficient()) {
+        out.output(FileRange.whole(name, partition));
+      } else if (InputFormat.of(name) == InputFormat.PARQUET) {
+        splitRowGroups(file, partition, out);
+      } else if (Compression.detect(name) == Compression.UNCOMPRESSED) {
+        splitLines(file, partition, out);
+      } else {
+        out.output(FileRange.whole(name, partition));
       }
+    }
+
+    private void splitLines(
+        MatchResult.Metadata file, String partition, OutputReceiver<FileRange> out)
+        throws IOException {
+      String name = file.resourceId().toString();
+      long size = file.sizeBytes();
       long[] boundaries = new long[(int) ((size - 1) / splitBytes)];
       for (int i = 0; i < boundaries.length; i++) {
         boundaries[i] = (i + 1) * splitBytes;
@@ -154,6 +158,39 @@ public final class ReadText<T> extends PTransform<PBegin, Parsed<T>> {
         firstLine = linesBefore[i] + 1;
       }
       out.output(new FileRange(name, partition, start, Long.MAX_VALUE, firstLine));
+    }
+
+    /**
+     * Ranges that start where a row group starts, each of whole row groups of about {@code
+     * splitBytes}, numbered by the rows of the groups before; a reader of a range takes the groups
+     * whose middle falls in it, that is exactly its own. A footer that cannot be read is left to
+     * the reader, which says so.
+     */
+    private void splitRowGroups(
+        MatchResult.Metadata file, String partition, OutputReceiver<FileRange> out)
+        throws IOException {
+      String name = file.resourceId().toString();
+      List<BlockMetaData> groups;
+      try (ParquetFileReader reader =
+          ParquetRows.open(new BeamInputFile(file), ParquetReadOptions.builder().build())) {
+        groups = reader.getFooter().getBlocks();
+      } catch (IOException e) {
+        out.output(FileRange.whole(name, partition));
+        return;
+      }
+      long start = 0;
+      long firstRow = 1;
+      long rows = 0;
+      for (BlockMetaData group : groups) {
+        long groupStart = group.getStartingPos();
+        if (groupStart - start >= splitBytes) {
+          out.output(new FileRange(name, partition, start, groupStart, firstRow));
+          start = groupStart;
+          firstRow = rows + 1;
+        }
+        rows += group.getRowCount();
+      }
+      out.output(new FileRange(name, partition, start, Long.MAX_VALUE, firstRow));
     }
   }
 
@@ -185,49 +222,46 @@ public final class ReadText<T> extends PTransform<PBegin, Parsed<T>> {
     public void process(@Element FileRange range, MultiOutputReceiver out) {
       Source source = parser.source();
       String name = range.file();
-      long lastLine = range.firstLine() - 1;
-      try (CsvReader csv = open(range)) {
-        // JSON Lines have no header: each line names its own fields.
-        boolean json = InputFormat.of(name) == InputFormat.JSON_LINES;
-        CsvHeader header = json ? null : range.start() == 0 ? header(range, csv) : header(range);
-        long lines = 0;
-        long acceptedLines = 0;
-        long rejectedLines = 0;
+      long lastRow = range.firstRow() - 1;
+      try (InputRows rows = InputRows.open(range, source)) {
+        long readRows = 0;
+        long acceptedRows = 0;
+        long rejectedRows = 0;
         long dayMismatches = 0;
-        for (CsvReader.Line line = csv.next(); line != null; line = csv.next()) {
-          lines++;
-          lastLine = line.number();
+        for (InputRows.Row row = rows.next(); row != null; row = rows.next()) {
+          readRows++;
+          lastRow = row.number();
           read.inc();
           try {
-            RecordView row =
-                json
-                    ? JsonRow.parse(line.text(), range.partition())
-                    : header.row(line.text(), range.partition());
-            out.get(records).output(parser.parse(row));
+            RecordView view = row.view();
+            out.get(records).output(parser.parse(view));
             accepted.inc();
-            acceptedLines++;
-            if (row.dayMismatch()) {
+            acceptedRows++;
+            if (view.dayMismatch()) {
               dayMismatches++;
             }
           } catch (InvalidValueException e) {
             out.get(rejected)
                 .output(
-                    new RejectedRecord(
-                        source.id(), name, line.number(), e.getMessage(), line.text()));
+                    new RejectedRecord(source.id(), name, row.number(), e.getMessage(), row.raw()));
             rejectedCount.inc();
-            rejectedLines++;
+            rejectedRows++;
             Counters.rejectedColumn(source, e.column()).inc();
           }
         }
         out.get(counts)
             .output(
                 RunMetrics.ofSource(
-                    source, new SourceCounts(lines, acceptedLines, rejectedLines, dayMismatches)));
+                    source, new SourceCounts(readRows, acceptedRows, rejectedRows, dayMismatches)));
       } catch (IOException e) {
         throw new UnreadableFileException(
             String.format(
-                "%s file %s cannot be read after line %d: %s",
-                source, name, lastLine, innermost(e)),
+                "%s file %s cannot be read after %s %d: %s",
+                source,
+                name,
+                InputFormat.of(name) == InputFormat.PARQUET ? "row" : "line",
+                lastRow,
+                innermost(e)),
             e);
       }
     }
@@ -245,46 +279,6 @@ public final class ReadText<T> extends PTransform<PBegin, Parsed<T>> {
       }
       return root.getClass().getSimpleName()
           + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
-
-    /** A reader of the range's lines; the first range of a file starts with its header. */
-    private static CsvReader open(FileRange range) throws IOException {
-      ResourceId id = FileSystems.matchNewResource(range.file(), false);
-      if (range.start() == 0 && range.end() == Long.MAX_VALUE) {
-        return CsvReader.open(
-            Compression.detect(range.file()).readDecompressed(FileSystems.open(id)));
-      }
-      return CsvReader.openRange(
-          (SeekableByteChannel) FileSystems.open(id),
-          range.start(),
-          range.end(),
-          range.firstLine());
-    }
-
-    /** The header of a file whose later range is being read. */
-    private CsvHeader header(FileRange range) throws IOException {
-      try (CsvReader reader =
-          CsvReader.open(FileSystems.open(FileSystems.matchNewResource(range.file(), false)))) {
-        return header(range, reader);
-      }
-    }
-
-    /** The header was checked before the run; a file that changed since is a hard failure. */
-    private CsvHeader header(FileRange range, CsvReader reader) throws IOException {
-      String file = range.file();
-      CsvReader.Line line = reader.next();
-      try {
-        CsvHeader header = CsvHeader.parse(line == null ? "" : line.text());
-        List<String> missing =
-            header.missing(parser.source().requiredColumns(range.partition() != null));
-        if (line == null || !missing.isEmpty()) {
-          throw new IllegalStateException(
-              file + " changed during the run: its header lacks " + missing);
-        }
-        return header;
-      } catch (InvalidValueException e) {
-        throw new IllegalStateException(file + " changed during the run: " + e.getMessage(), e);
-      }
     }
   }
 }

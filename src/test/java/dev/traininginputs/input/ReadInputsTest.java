@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(TestPipelineExtension.class)
 @Tag("pipeline")
-class ReadTextTest {
+class ReadInputsTest {
   @TempDir Path dir;
 
   private String write(String name, String content) throws IOException {
@@ -65,7 +65,7 @@ class ReadTextTest {
                 + "8,2025-03-09T10:00:00Z,0,dt=2025-03-09\r\n"
                 + "8,2025-03-09T10:00:00Z,13\r\n"
                 + "9,2025-03-08T12:00:00+02:00,14,dt=2025-03-09\r\n");
-    Parsed<Action> result = p.apply(ReadText.of(List.of(file), ActionParser.CLICKS));
+    Parsed<Action> result = p.apply(ReadInputs.of(List.of(file), ActionParser.CLICKS));
 
     PAssert.that(result.records())
         .containsInAnyOrder(
@@ -109,9 +109,9 @@ class ReadTextTest {
     }
     String file = write("clicks.csv", text.toString());
     // The same lines parsed whole, by the reader itself: what every range split must reproduce.
-    Parsed<Action> whole = p.apply("Whole", ReadText.of(List.of(file), ActionParser.CLICKS));
+    Parsed<Action> whole = p.apply("Whole", ReadInputs.of(List.of(file), ActionParser.CLICKS));
     Parsed<Action> split =
-        p.apply("Split", ReadText.of(List.of(file), ActionParser.CLICKS).withSplitBytes(37));
+        p.apply("Split", ReadInputs.of(List.of(file), ActionParser.CLICKS).withSplitBytes(37));
     PAssert.that(split.records()).containsInAnyOrder(records(file, 40));
     PAssert.that(split.rejected()).containsInAnyOrder(rejections(file));
     PAssert.thatSingleton(
@@ -167,7 +167,7 @@ class ReadTextTest {
             "impressions,customer_id,ranking_id,dt\n"
                 + "\"[{\"\"item_id\"\": 6, \"\"is_order\"\": false}, {\"\"item_id\"\": 8, \"\"is_order\"\": true}]\",9,\"r,3\",2025-03-11\n"
                 + "\"[{\"\"item_id\"\": 6, \"\"is_order\"\": false}\",9,r4,2025-03-11\n");
-    Parsed<Impression> result = p.apply(ReadText.of(List.of(a, b), new ImpressionParser()));
+    Parsed<Impression> result = p.apply(ReadInputs.of(List.of(a, b), new ImpressionParser()));
 
     PAssert.that(result.records())
         .containsInAnyOrder(
@@ -197,7 +197,7 @@ class ReadTextTest {
           "order_date,customer_id,config_id\n2025-03-05,7,18\n".getBytes(StandardCharsets.UTF_8));
     }
     Parsed<Action> result =
-        p.apply(ReadText.of(List.of(file.toString()), ActionParser.PREVIOUS_ORDERS));
+        p.apply(ReadInputs.of(List.of(file.toString()), ActionParser.PREVIOUS_ORDERS));
     PAssert.that(result.records())
         .containsInAnyOrder(action(7, ActionType.ORDER, 18, "2025-03-05", "2025-03-05T00:00:00"));
     PAssert.that(result.rejected()).empty();

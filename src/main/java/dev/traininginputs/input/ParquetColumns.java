@@ -1,0 +1,421 @@
+package dev.traininginputs.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.traininginputs.model.Source;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.DateLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.EnumLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.JsonLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.StringLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+
+/**
+ * How one Parquet file carries a source's columns (SPEC §1). Decided from the file's own schema, so
+ * that files of one table may differ (a column {@code int64} on one day and a string on another):
+ * which top-level columns to read, and how each value becomes the JSON value a {@link
+ * dev.traininginputs.parse.JsonRow} hands to the parsers, chosen by the column's Parquet type
+ * (never by a derived Avro type, which loses {@code TIMESTAMP(NANOS)}, {@code DECIMAL} and unsigned
+ * ints).
+ *
+ * <ul>
+ *   <li>ids: {@code int32}, {@code int64} (signed or not), {@code DECIMAL(p, 0)}, or text;
+ *   <li>days: {@code DATE}, or text;
+ *   <li>date-times: {@code INT96} (Spark's default), {@code TIMESTAMP} in millis, micros or nanos
+ *       (UTC-adjusted or not: both read as UTC), or text; they become ISO-8601 text in UTC;
+ *   <li>{@code ranking_id}: text or an integer;
+ *   <li>{@code impressions}: a list of structs with {@code item_id} and a boolean {@code is_order},
+ *       in any list encoding (3-level {@code list}/{@code element}, {@code list}/{@code item},
+ *       {@code bag}/{@code array}, the legacy 2-level {@code array}, a bare repeated group), or its
+ *       JSON text.
+ * </ul>
+ *
+ * Text is {@code BINARY} with a {@code STRING}, {@code ENUM} or {@code JSON} annotation, or none.
+ * Any other type ({@code double} ids, an {@code int64} time without a unit) makes the file {@link
+ * Unusable}; so does a required column the file lacks. Values are not judged here: a null, an
+ * out-of-range id or an impossible {@code INT96} is handed on as it is, and the parsers reject its
+ * row with the same reasons as for text.
+ */
+final class ParquetColumns {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final long JULIAN_DAY_OF_EPOCH = 2_440_588L;
+  private static final long SECONDS_PER_DAY = 86_400L;
+  private static final long NANOS_PER_DAY = SECONDS_PER_DAY * 1_000_000_000L;
+
+  /** A file that cannot carry the source: the message names the column and its type. */
+  static final class Unusable extends Exception {
+    Unusable(String message) {
+      super(message);
+    }
+  }
+
+  /** Reads one field of a group as a JSON value; {@code NullNode} when it is null. */
+  private interface ValueReader {
+    JsonNode read(Group group, int field);
+  }
+
+  private record Column(String name, int field, ValueReader reader) {}
+
+  private final MessageType projection;
+  private final List<Column> columns;
+
+  private ParquetColumns(MessageType projection, List<Column> columns) {
+    this.projection = projection;
+    this.columns = columns;
+  }
+
+  /**
+   * The columns of {@code source} in a file of schema {@code file}; {@code dayInPath}: the file's
+   * path names its day, so the day column may be absent (and is read, if there, to count
+   * disagreements).
+   */
+  static ParquetColumns of(Source source, MessageType file, boolean dayInPath) throws Unusable {
+    Set<String> wanted = new LinkedHashSet<>(source.requiredColumns(dayInPath));
+    List<String> missing = new ArrayList<>();
+    for (String column : wanted) {
+      if (!file.containsField(column)) {
+        missing.add(column);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new Unusable(
+          "has no column "
+              + String.join(", ", missing)
+              + " (columns: "
+              + String.join(", ", file.getFields().stream().map(Type::getName).toList())
+              + ")");
+    }
+    if (file.containsField(source.dayColumn())) {
+      wanted.add(source.dayColumn());
+    }
+    List<Type> fields = new ArrayList<>();
+    for (String column : wanted) {
+      fields.add(file.getType(column));
+    }
+    MessageType projection = new MessageType(file.getName(), fields);
+    List<Column> columns = new ArrayList<>();
+    for (Type field : fields) {
+      String name = field.getName();
+      columns.add(new Column(name, projection.getFieldIndex(name), reader(name, field)));
+    }
+    return new ParquetColumns(projection, List.copyOf(columns));
+  }
+
+  /** The columns to read: the source's, as the file has them. */
+  MessageType projection() {
+    return projection;
+  }
+
+  /** One row of the projection as a JSON object of its columns, nulls as JSON nulls. */
+  ObjectNode row(Group group) {
+    ObjectNode row = NODES.objectNode();
+    for (Column column : columns) {
+      row.set(column.name(), column.reader().read(group, column.field()));
+    }
+    return row;
+  }
+
+  private static ValueReader reader(String column, Type type) throws Unusable {
+    if (column.equals("impressions")) {
+      return impressions(type);
+    }
+    if (!type.isPrimitive() || type.isRepetition(Type.Repetition.REPEATED)) {
+      throw unusable(column, type, "it is not a single value");
+    }
+    PrimitiveType primitive = type.asPrimitiveType();
+    ValueReader reader =
+        switch (column) {
+          case "dt", "order_date" -> first(date(primitive), text(primitive));
+          case "customer_id", "item_id", "config_id" -> first(integer(primitive), text(primitive));
+          case "click_time", "occurred_at" -> first(timestamp(primitive), text(primitive));
+          case "ranking_id" -> first(text(primitive), integer(primitive));
+          default -> throw new IllegalArgumentException("no Parquet mapping for " + column);
+        };
+    if (reader == null) {
+      throw unusable(column, type, "it cannot carry " + meaning(column));
+    }
+    return nullable(reader);
+  }
+
+  private static String meaning(String column) {
+    return switch (column) {
+      case "dt", "order_date" -> "a day (use DATE or a YYYY-MM-DD string)";
+      case "click_time", "occurred_at" ->
+          "a date-time (use INT96, int64 TIMESTAMP(MILLIS|MICROS|NANOS) or an ISO-8601 string;"
+              + " an int64 without a TIMESTAMP unit has no known unit)";
+      case "ranking_id" -> "a ranking id (use a string or an integer)";
+      default -> "an id (use int32, int64, DECIMAL(p, 0) or a string of digits)";
+    };
+  }
+
+  private static Unusable unusable(String column, Type type, String why) {
+    return new Unusable("has column " + column + " as " + describe(type) + ": " + why);
+  }
+
+  /** A type as Parquet writes it in a schema: {@code optional double item_id}. */
+  private static String describe(Type type) {
+    return type.toString().replaceAll("\\s+", " ").trim();
+  }
+
+  private static ValueReader first(ValueReader a, ValueReader b) {
+    return a != null ? a : b;
+  }
+
+  private static ValueReader nullable(ValueReader reader) {
+    return (group, field) ->
+        group.getFieldRepetitionCount(field) == 0 ? NullNode.instance : reader.read(group, field);
+  }
+
+  /** Text: {@code BINARY} as a string, an enum or JSON, or without annotation. */
+  private static ValueReader text(PrimitiveType type) {
+    LogicalTypeAnnotation a = type.getLogicalTypeAnnotation();
+    if (type.getPrimitiveTypeName() != PrimitiveTypeName.BINARY
+        || !(a == null
+            || a instanceof StringLogicalTypeAnnotation
+            || a instanceof EnumLogicalTypeAnnotation
+            || a instanceof JsonLogicalTypeAnnotation)) {
+      return null;
+    }
+    return (group, field) -> TextNode.valueOf(group.getBinary(field, 0).toStringUsingUTF8());
+  }
+
+  /** A whole number: {@code int32}, {@code int64}, signed or not, or {@code DECIMAL(p, 0)}. */
+  private static ValueReader integer(PrimitiveType type) {
+    LogicalTypeAnnotation a = type.getLogicalTypeAnnotation();
+    PrimitiveTypeName physical = type.getPrimitiveTypeName();
+    if (a instanceof DecimalLogicalTypeAnnotation decimal) {
+      if (decimal.getScale() != 0) {
+        return null;
+      }
+      return switch (physical) {
+        case INT32 -> (group, field) -> IntNode.valueOf(group.getInteger(field, 0));
+        case INT64 -> (group, field) -> LongNode.valueOf(group.getLong(field, 0));
+        case BINARY, FIXED_LEN_BYTE_ARRAY ->
+            (group, field) -> {
+              byte[] bytes = group.getBinary(field, 0).getBytes();
+              return bytes.length == 0
+                  ? TextNode.valueOf("")
+                  : BigIntegerNode.valueOf(new BigInteger(bytes));
+            };
+        default -> null;
+      };
+    }
+    if (a != null && !(a instanceof IntLogicalTypeAnnotation)) {
+      return null;
+    }
+    boolean unsigned = a instanceof IntLogicalTypeAnnotation i && !i.isSigned();
+    return switch (physical) {
+      case INT32 ->
+          unsigned
+              ? (group, field) ->
+                  LongNode.valueOf(Integer.toUnsignedLong(group.getInteger(field, 0)))
+              : (group, field) -> IntNode.valueOf(group.getInteger(field, 0));
+      case INT64 ->
+          unsigned
+              ? (group, field) ->
+                  BigIntegerNode.valueOf(
+                      new BigInteger(Long.toUnsignedString(group.getLong(field, 0))))
+              : (group, field) -> LongNode.valueOf(group.getLong(field, 0));
+      default -> null;
+    };
+  }
+
+  /** A day: {@code int32 DATE}, days since 1970-01-01, as {@code YYYY-MM-DD}. */
+  private static ValueReader date(PrimitiveType type) {
+    if (type.getPrimitiveTypeName() != PrimitiveTypeName.INT32
+        || !(type.getLogicalTypeAnnotation() instanceof DateLogicalTypeAnnotation)) {
+      return null;
+    }
+    return (group, field) ->
+        TextNode.valueOf(LocalDate.ofEpochDay(group.getInteger(field, 0)).toString());
+  }
+
+  /** A date-time: {@code INT96} or {@code int64 TIMESTAMP(unit)}, as ISO-8601 text in UTC. */
+  private static ValueReader timestamp(PrimitiveType type) {
+    if (type.getPrimitiveTypeName() == PrimitiveTypeName.INT96) {
+      return (group, field) -> int96(group.getInt96(field, 0).getBytes());
+    }
+    if (type.getPrimitiveTypeName() != PrimitiveTypeName.INT64
+        || !(type.getLogicalTypeAnnotation() instanceof TimestampLogicalTypeAnnotation t)) {
+      return null;
+    }
+    long perSecond =
+        switch (t.getUnit()) {
+          case MILLIS -> 1_000L;
+          case MICROS -> 1_000_000L;
+          case NANOS -> 1_000_000_000L;
+        };
+    long nanosPerUnit = 1_000_000_000L / perSecond;
+    return (group, field) -> {
+      long value = group.getLong(field, 0);
+      Instant time =
+          Instant.ofEpochSecond(
+              Math.floorDiv(value, perSecond), Math.floorMod(value, perSecond) * nanosPerUnit);
+      return TextNode.valueOf(time.toString());
+    };
+  }
+
+  /**
+   * Spark's and Impala's {@code INT96} time: 8 bytes of nanoseconds in the day, then 4 bytes of
+   * Julian day, both little-endian. A nanosecond count outside the day is handed on as a
+   * description, which the parsers reject as not a date-time.
+   */
+  private static JsonNode int96(byte[] bytes) {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    long nanosOfDay = buffer.getLong();
+    long julianDay = Integer.toUnsignedLong(buffer.getInt());
+    if (nanosOfDay < 0 || nanosOfDay >= NANOS_PER_DAY) {
+      return TextNode.valueOf("INT96(julian day " + julianDay + ", nanos " + nanosOfDay + ")");
+    }
+    long epochDay = julianDay - JULIAN_DAY_OF_EPOCH;
+    return TextNode.valueOf(
+        Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY, nanosOfDay).toString());
+  }
+
+  /**
+   * {@code impressions}: JSON text, or a list of structs in any encoding, read by the rules for
+   * lists of the Parquet format (LogicalTypes.md, "Lists", backward compatibility).
+   */
+  private static ValueReader impressions(Type type) throws Unusable {
+    String column = type.getName();
+    if (type.isPrimitive()) {
+      ValueReader text = text(type.asPrimitiveType());
+      if (text == null || type.isRepetition(Type.Repetition.REPEATED)) {
+        throw unusable(column, type, "use a list of structs or its JSON text");
+      }
+      return nullable(text);
+    }
+    GroupType group = type.asGroupType();
+    if (group.isRepetition(Type.Repetition.REPEATED)) {
+      // A bare repeated group (as protobuf writes): the column itself repeats the element.
+      ValueReader element = element(column, group);
+      return (row, field) -> {
+        ArrayNode items = NODES.arrayNode();
+        for (int i = 0; i < row.getFieldRepetitionCount(field); i++) {
+          items.add(element.read(row.getGroup(field, i), -1));
+        }
+        return items;
+      };
+    }
+    if (group.getFieldCount() != 1 || !group.getType(0).isRepetition(Type.Repetition.REPEATED)) {
+      throw unusable(column, type, "it is not a list (one repeated field)");
+    }
+    Type repeated = group.getType(0);
+    if (repeated.isPrimitive()) {
+      throw unusable(column, type, "its elements are not structs with item_id and is_order");
+    }
+    GroupType repeatedGroup = repeated.asGroupType();
+    boolean twoLevel =
+        repeatedGroup.getFieldCount() > 1
+            || repeated.getName().equals("array")
+            || repeated.getName().equals(column + "_tuple");
+    if (twoLevel) {
+      ValueReader element = element(column, repeatedGroup);
+      return nullable(
+          (row, field) -> {
+            Group list = row.getGroup(field, 0);
+            ArrayNode items = NODES.arrayNode();
+            for (int i = 0; i < list.getFieldRepetitionCount(0); i++) {
+              items.add(element.read(list.getGroup(0, i), -1));
+            }
+            return items;
+          });
+    }
+    Type elementType = repeatedGroup.getType(0);
+    if (elementType.isPrimitive()) {
+      throw unusable(column, type, "its elements are not structs with item_id and is_order");
+    }
+    ValueReader element = element(column, elementType.asGroupType());
+    return nullable(
+        (row, field) -> {
+          Group list = row.getGroup(field, 0);
+          ArrayNode items = NODES.arrayNode();
+          for (int i = 0; i < list.getFieldRepetitionCount(0); i++) {
+            Group wrapper = list.getGroup(0, i);
+            items.add(
+                wrapper.getFieldRepetitionCount(0) == 0
+                    ? NullNode.instance
+                    : element.read(wrapper.getGroup(0, 0), -1));
+          }
+          return items;
+        });
+  }
+
+  /**
+   * One impressed item, a struct with {@code item_id} (an id) and {@code is_order} (a boolean), as
+   * a JSON object; the reader is given the struct itself (its field argument is unused).
+   */
+  private static ValueReader element(String column, GroupType struct) throws Unusable {
+    if (!struct.containsField("item_id") || !struct.containsField("is_order")) {
+      throw unusable(
+          column, struct, "its elements are not structs with item_id and is_order fields");
+    }
+    Type itemType = struct.getType("item_id");
+    Type orderType = struct.getType("is_order");
+    ValueReader itemId =
+        itemType.isPrimitive() && !itemType.isRepetition(Type.Repetition.REPEATED)
+            ? first(integer(itemType.asPrimitiveType()), digits(itemType.asPrimitiveType()))
+            : null;
+    if (itemId == null) {
+      throw unusable(column + ".item_id", itemType, "it cannot carry " + meaning("item_id"));
+    }
+    if (!orderType.isPrimitive()
+        || orderType.isRepetition(Type.Repetition.REPEATED)
+        || orderType.asPrimitiveType().getPrimitiveTypeName() != PrimitiveTypeName.BOOLEAN) {
+      throw unusable(column + ".is_order", orderType, "it is not a boolean");
+    }
+    int item = struct.getFieldIndex("item_id");
+    int order = struct.getFieldIndex("is_order");
+    ValueReader itemValue = nullable(itemId);
+    ValueReader orderValue =
+        nullable((group, field) -> BooleanNode.valueOf(group.getBoolean(field, 0)));
+    return (group, unused) -> {
+      ObjectNode element = NODES.objectNode();
+      element.set("item_id", itemValue.read(group, item));
+      element.set("is_order", orderValue.read(group, order));
+      return element;
+    };
+  }
+
+  /**
+   * An id inside the list given as text: a string of digits becomes the number (SPEC §1: ids may be
+   * digit strings), anything else stays text, which the impressions parser rejects.
+   */
+  private static ValueReader digits(PrimitiveType type) {
+    ValueReader text = text(type);
+    if (text == null) {
+      return null;
+    }
+    return (group, field) -> {
+      String value = text.read(group, field).textValue();
+      return value.matches("[+-]?\\d{1,30}")
+          ? BigIntegerNode.valueOf(new BigInteger(value))
+          : TextNode.valueOf(value);
+    };
+  }
+}
