@@ -21,8 +21,8 @@ import org.apache.parquet.schema.MessageType;
  * The rows of a Parquet file, or of the row groups that start in a byte range of it, read straight
  * with parquet-hadoop's file reader (not ParquetIO, which skips corrupt records silently): only the
  * source's columns ({@link ParquetColumns}, from this file's own schema), each row handed on as a
- * JSON object ({@link JsonRow}). A row that cannot be decoded fails the file: its rows could not be
- * counted, so rejecting them would lose them.
+ * JSON object ({@link JsonRow}). A row that cannot be decoded, or a page whose checksum is wrong,
+ * fails the file: its rows could not be counted, so rejecting them would lose them.
  */
 final class ParquetRows implements InputRows {
   private final ParquetFileReader reader;
@@ -47,7 +47,10 @@ final class ParquetRows implements InputRows {
   }
 
   static ParquetRows open(FileRange range, Source source) throws IOException {
-    ParquetReadOptions.Builder options = ParquetReadOptions.builder();
+    // Pages carry a CRC (parquet-mr and Spark write one by default): a corrupt page fails the file
+    // instead of giving other values.
+    ParquetReadOptions.Builder options =
+        ParquetReadOptions.builder().usePageChecksumVerification(true);
     if (!range.isWhole()) {
       options.withRange(range.start(), range.end());
     }

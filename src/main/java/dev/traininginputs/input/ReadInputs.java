@@ -183,7 +183,7 @@ public final class ReadInputs<T> extends PTransform<PBegin, Parsed<T>> {
       long rows = 0;
       for (BlockMetaData group : groups) {
         long groupStart = group.getStartingPos();
-        if (groupStart - start >= splitBytes) {
+        if (rows > 0 && groupStart - start >= splitBytes) {
           out.output(new FileRange(name, partition, start, groupStart, firstRow));
           start = groupStart;
           firstRow = rows + 1;

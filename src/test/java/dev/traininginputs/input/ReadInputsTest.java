@@ -2,6 +2,8 @@ package dev.traininginputs.input;
 
 import static dev.traininginputs.TestData.action;
 import static dev.traininginputs.TestData.impression;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.greaterThan;
 
 import dev.traininginputs.model.Action;
 import dev.traininginputs.model.ActionType;
@@ -20,6 +22,7 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -151,6 +154,124 @@ class ReadInputsTest {
               i + ",2025-03-09 10:00:0" + (i % 10) + ",0,2025-03-09"));
     }
     return rejected;
+  }
+
+  @Test
+  void aParquetFileReadInRowGroupRanges_givesTheSameRecordsRejectionsAndRowNumbers(TestPipeline p)
+      throws IOException {
+    // 120 rows in many row groups (a tiny row group size); item i % 13, 0 rejected.
+    List<java.util.function.Consumer<org.apache.parquet.example.data.Group>> rows =
+        new java.util.ArrayList<>();
+    for (int i = 1; i <= 120; i++) {
+      int row = i;
+      rows.add(
+          group ->
+              group
+                  .append("customer_id", (long) row)
+                  .append("item_id", row % 13)
+                  .append("click_time", "2025-03-09 10:00:0" + (row % 10)));
+    }
+    String file =
+        ParquetFiles.write(
+            dir.resolve("dt=2025-03-09").resolve("part-0.parquet"),
+            "message spark_schema { optional int64 customer_id; optional int32 item_id;"
+                + " optional binary click_time (STRING); }",
+            1,
+            rows);
+    List<Action> expected = new java.util.ArrayList<>();
+    List<RejectedRecord> rejected = new java.util.ArrayList<>();
+    for (int i = 1; i <= 120; i++) {
+      if (i % 13 != 0) {
+        expected.add(
+            action(i, ActionType.CLICK, i % 13, "2025-03-09", "2025-03-09T10:00:0" + (i % 10)));
+      } else {
+        rejected.add(
+            new RejectedRecord(
+                "clicks",
+                file,
+                i,
+                "item_id: 0 is not a valid item id (must be at least 1)",
+                "{\"customer_id\":"
+                    + i
+                    + ",\"item_id\":0,\"click_time\":\"2025-03-09 10:00:0"
+                    + (i % 10)
+                    + "\"}"));
+      }
+    }
+    Parsed<Action> split =
+        p.apply("Split", ReadInputs.of(List.of(file), ActionParser.CLICKS).withSplitBytes(1));
+    PAssert.that(split.records()).containsInAnyOrder(expected);
+    PAssert.that(split.rejected()).containsInAnyOrder(rejected);
+    PAssert.thatSingleton(
+            PCollectionList.of(split.counts())
+                .apply("MergeSplit", MergeFigures.analysing(0))
+                .apply(
+                    "SplitAsText",
+                    MapElements.into(TypeDescriptors.strings()).via(m -> m.sources().toString())))
+        .isEqualTo("{clicks=SourceCounts[read=120, accepted=111, rejected=9, dayMismatch=0]}");
+    // One figure per range, one range per row group.
+    int rowGroups;
+    try (org.apache.parquet.hadoop.ParquetFileReader footer =
+        org.apache.parquet.hadoop.ParquetFileReader.open(
+            dev.traininginputs.output.BeamInputFile.of(file))) {
+      rowGroups = footer.getRowGroups().size();
+    }
+    assertThat(rowGroups, greaterThan(2));
+    PAssert.thatSingleton(split.counts().apply(Count.globally())).isEqualTo((long) rowGroups);
+    Parsed<Action> whole = p.apply("Whole", ReadInputs.of(List.of(file), ActionParser.CLICKS));
+    PAssert.that(whole.rejected()).containsInAnyOrder(rejected);
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void aParquetFileCorruptInsideFailsTheRunNamingItAndTheLastRowRead(TestPipeline p)
+      throws IOException {
+    List<java.util.function.Consumer<org.apache.parquet.example.data.Group>> rows =
+        new java.util.ArrayList<>();
+    for (int i = 1; i <= 20_000; i++) {
+      long row = i;
+      rows.add(
+          group ->
+              group
+                  .append("customer_id", row)
+                  .append("item_id", 5)
+                  .append("click_time", "2025-03-09 10:00:00"));
+    }
+    String file =
+        ParquetFiles.write(
+            dir.resolve("dt=2025-03-09").resolve("part-0.parquet"),
+            "message spark_schema { optional int64 customer_id; optional int32 item_id;"
+                + " optional binary click_time (STRING); }",
+            64 << 10,
+            20_000,
+            org.apache.parquet.hadoop.metadata.CompressionCodecName.UNCOMPRESSED,
+            rows);
+    // Garbage inside the third row group's first data page: the footer still reads; the page's
+    // checksum tells it is not what was written (without it, other customer ids would be read).
+    long third;
+    try (org.apache.parquet.hadoop.ParquetFileReader footer =
+        org.apache.parquet.hadoop.ParquetFileReader.open(
+            dev.traininginputs.output.BeamInputFile.of(file))) {
+      third = footer.getRowGroups().get(2).getStartingPos();
+    }
+    byte[] bytes = Files.readAllBytes(Path.of(file));
+    java.util.Arrays.fill(bytes, (int) third + 1000, (int) third + 1256, (byte) 0x7f);
+    Files.write(Path.of(file), bytes);
+    p.apply(ReadInputs.of(List.of(file), ActionParser.CLICKS));
+    Exception failure =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            Exception.class, () -> p.run().waitUntilFinish());
+    Throwable cause = failure;
+    while (!(cause instanceof UnreadableFileException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    assertThat(
+        cause.getMessage(),
+        org.hamcrest.Matchers.equalTo(
+            "clicks file "
+                + file
+                + " cannot be read after row 3742: ParquetDecodingException: could not verify"
+                + " page integrity, CRC checksum verification failed"));
   }
 
   @Test
