@@ -16,4 +16,9 @@ class S3RunsTest {
   void onS3_twiceInOverwriteMode_theOutputEqualsALocalRun(@TempDir Path local) throws IOException {
     StorageRunsTest.check(TestStorage.s3(), local);
   }
+
+  @Test
+  void onS3_parquetTables_giveTheRowsOfALocalRun(@TempDir Path local) throws IOException {
+    StorageRunsTest.checkParquetTables(TestStorage.s3(), local);
+  }
 }

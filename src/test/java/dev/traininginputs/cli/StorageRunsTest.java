@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.matchesPattern;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.traininginputs.ParquetRows;
+import dev.traininginputs.generate.DataGenerator;
+import dev.traininginputs.generate.GenerateData;
 import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.model.TrainingRow;
@@ -23,6 +25,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -109,6 +112,42 @@ class StorageRunsTest {
     rows.sort(null);
     assertThat(storage + ", grouped", rows, equalTo(sortedRows(expected)));
     assertThat(storage + ", grouped", metrics(got), equalTo(metrics(expected)));
+  }
+
+  @Test
+  void onHdfs_parquetTables_giveTheRowsOfALocalRun(@TempDir Path local) throws IOException {
+    checkParquetTables(TestStorage.hdfs(), local);
+  }
+
+  /**
+   * Hive-partitioned Parquet tables ({@code generate-data --tables=parquet}: Spark's types) on the
+   * storage, read through its seekable channels, with two days selected: the same rows, metrics and
+   * rejected records as the same tables on the local disk.
+   */
+  static void checkParquetTables(TestStorage storage, Path local) throws IOException {
+    Path tables = local.resolve("tables");
+    GenerateData.write(
+        new DataGenerator.Settings(
+            7, 120, 60, 4, LocalDate.parse("2025-03-14"), 40, 2400, 480, 120, 500, 0, 0, 0.05),
+        tables,
+        "",
+        "parquet");
+    List<String> days = List.of("--startDate=2025-03-12", "--endDate=2025-03-13");
+    Path expected = local.resolve("expected");
+    run(inputs(tables.toString(), ""), expected.toString(), days);
+    assertThat(sortedRows(expected), hasSize(greaterThan(50)));
+
+    String root = storage.newRoot();
+    storage.upload(tables, root + "/in");
+    String output = root + "/out";
+    List<String> options = new ArrayList<>(storage.arguments());
+    options.addAll(days);
+    run(inputs(root + "/in", ""), output, options);
+    Path got = local.resolve("got");
+    storage.download(output, got);
+    assertThat(storage + ", parquet", sortedRows(got), equalTo(sortedRows(expected)));
+    assertThat(storage + ", parquet", metrics(got), equalTo(metrics(expected)));
+    assertThat(storage + ", parquet", rejected(got), equalTo(rejected(expected)));
   }
 
   /** The four input options: {@code DIR/SOURCE} (a folder) or the local sample files. */

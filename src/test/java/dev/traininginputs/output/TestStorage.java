@@ -91,6 +91,22 @@ public abstract class TestStorage {
     OutputStore.of(file, options()).write(file, content);
   }
 
+  /** Copies every file under a local folder to {@code root}, keeping their relative paths. */
+  public void upload(Path folder, String root) throws IOException {
+    FileSystems.setDefaultPipelineOptions(options());
+    try (var walk = Files.walk(folder)) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        String target = OutputStore.join(root, folder.relativize(file).toString());
+        try (var out =
+            Channels.newOutputStream(
+                FileSystems.create(
+                    FileSystems.matchNewResource(target, false), "application/octet-stream"))) {
+          Files.copy(file, out);
+        }
+      }
+    }
+  }
+
   /** Reads a small file. */
   public String read(String file) throws IOException {
     FileSystems.setDefaultPipelineOptions(options());
