@@ -9,13 +9,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The layout benchmark's check: the grouped output, exploded by the query of {@code
- * docs/grouped-to-exploded.sql}, must hold exactly the exploded output's rows (EXCEPT ALL both
- * ways, every column and list element). Not part of the product.
+ * The benchmarks' check that two outputs hold the same training rows: the second output, exploded
+ * by the query of {@code docs/grouped-to-exploded.sql} if it is grouped, must hold exactly the
+ * exploded output's rows (EXCEPT ALL both ways, every column and list element). Used by the layout
+ * benchmark (grouped against exploded) and the input-format one (exploded against exploded). Not
+ * part of the product.
  *
  * <pre>
- * LayoutCheck EXPLODED_OUTPUT GROUPED_OUTPUT   # both written with the same padding
- * LayoutCheck --count OUTPUT                    # prints the number of Parquet rows
+ * LayoutCheck EXPLODED_OUTPUT OTHER_OUTPUT   # both written with the same padding
+ * LayoutCheck --count OUTPUT                  # prints the number of Parquet rows
  * </pre>
  */
 public final class LayoutCheck {
@@ -32,18 +34,23 @@ public final class LayoutCheck {
       return;
     }
     String exploded = args[0];
-    String grouped = args[1];
-    String query =
-        Files.readString(Path.of("docs/grouped-to-exploded.sql"))
-            .replace("'output/dt=*/*.parquet'", "'" + grouped + "/dt=*/*.parquet'");
+    String other = args[1];
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
         Statement sql = db.createStatement()) {
-      sql.execute("CREATE VIEW from_grouped AS " + query);
+      boolean grouped =
+          DuckDbPeer.count(
+                  sql,
+                  "SELECT count(*) FROM (DESCRIBE SELECT * FROM read_parquet('"
+                      + other
+                      + "/dt=*/*.parquet')) WHERE column_name = 'items'")
+              > 0;
       sql.execute(
-          "CREATE VIEW exploded AS SELECT dt, ranking_id, customer_id, position, item_id,"
-              + " is_order, actions, action_types, history_length FROM read_parquet('"
-              + exploded
-              + "/dt=*/*.parquet', hive_partitioning = false)");
+          "CREATE VIEW from_grouped AS "
+              + (grouped
+                  ? Files.readString(Path.of("docs/grouped-to-exploded.sql"))
+                      .replace("'output/dt=*/*.parquet'", "'" + other + "/dt=*/*.parquet'")
+                  : explodedRows(other)));
+      sql.execute("CREATE VIEW exploded AS " + explodedRows(exploded));
       long rows = DuckDbPeer.count(sql, "SELECT count(*) FROM exploded");
       long fromGrouped = DuckDbPeer.count(sql, "SELECT count(*) FROM from_grouped");
       long onlyGrouped =
@@ -54,12 +61,24 @@ public final class LayoutCheck {
               sql, "SELECT count(*) FROM (FROM exploded EXCEPT ALL FROM from_grouped)");
       boolean same = rows == fromGrouped && onlyGrouped == 0 && onlyExploded == 0;
       System.out.printf(
-          "exploded rows %d; grouped rows exploded %d; only in grouped %d, only in exploded %d;"
+          "exploded rows %d; other rows%s %d; only in other %d, only in exploded %d;"
               + " same rows: %s%n",
-          rows, fromGrouped, onlyGrouped, onlyExploded, same ? "yes" : "NO");
+          rows,
+          grouped ? " (grouped, exploded)" : "",
+          fromGrouped,
+          onlyGrouped,
+          onlyExploded,
+          same ? "yes" : "NO");
       if (!same) {
         System.exit(1);
       }
     }
+  }
+
+  private static String explodedRows(String output) {
+    return "SELECT dt, ranking_id, customer_id, position, item_id, is_order, actions,"
+        + " action_types, history_length FROM read_parquet('"
+        + output
+        + "/dt=*/*.parquet', hive_partitioning = false)";
   }
 }
