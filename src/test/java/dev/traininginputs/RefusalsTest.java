@@ -185,6 +185,41 @@ class RefusalsTest {
   }
 
   @Test
+  void refuses_aParquetColumnInATypeThatCannotCarryIt() throws IOException {
+    // A time as a bare int64 (epoch millis? micros?) has no unit: guessing could shift it.
+    Path parquet = inputs.resolve("clicks").resolve("dt=2025-03-09").resolve("part-0.parquet");
+    Files.createDirectories(parquet.getParent());
+    org.apache.avro.Schema schema =
+        org.apache.avro.SchemaBuilder.record("click")
+            .fields()
+            .requiredLong("customer_id")
+            .requiredInt("item_id")
+            .requiredLong("click_time")
+            .endRecord();
+    try (var writer =
+        org.apache.parquet.avro.AvroParquetWriter.<org.apache.avro.generic.GenericRecord>builder(
+                new org.apache.parquet.io.LocalOutputFile(parquet))
+            .withSchema(schema)
+            .build()) {
+      org.apache.avro.generic.GenericRecord click =
+          new org.apache.avro.generic.GenericData.Record(schema);
+      click.put("customer_id", 7L);
+      click.put("item_id", 5);
+      click.put("click_time", 1_741_514_400_000L);
+      writer.write(click);
+    }
+    run.options().setClicks(inputs.resolve("clicks").toString());
+    assertThat(
+        refusal(),
+        equalTo(
+            "clicks file "
+                + parquet
+                + " has column click_time as required int64 click_time: it cannot carry a"
+                + " date-time (use INT96, int64 TIMESTAMP(MILLIS|MICROS|NANOS) or an ISO-8601"
+                + " string; an int64 without a TIMESTAMP unit has no known unit)"));
+  }
+
+  @Test
   void refuses_anOutputThatIsAFile() throws IOException {
     Files.writeString(output, "not a folder");
     run.options().setOutput(output.toString());
