@@ -156,28 +156,37 @@ class ReadInputsTest {
     return rejected;
   }
 
-  @Test
-  void aParquetFileReadInRowGroupRanges_givesTheSameRecordsRejectionsAndRowNumbers(TestPipeline p)
-      throws IOException {
-    // 120 rows in many row groups (a tiny row group size); item i % 13, 0 rejected.
+  private static final String CLICKS_SCHEMA =
+      "message spark_schema { optional int64 customer_id; optional int32 item_id;"
+          + " optional binary click_time (STRING); }";
+
+  /** Click rows 1..n: customer i, item {@code item(i)}, at 2025-03-09 10:00:0(i % 10). */
+  private static List<java.util.function.Consumer<org.apache.parquet.example.data.Group>> clicks(
+      int n, java.util.function.IntUnaryOperator item) {
     List<java.util.function.Consumer<org.apache.parquet.example.data.Group>> rows =
         new java.util.ArrayList<>();
-    for (int i = 1; i <= 120; i++) {
+    for (int i = 1; i <= n; i++) {
       int row = i;
       rows.add(
           group ->
               group
                   .append("customer_id", (long) row)
-                  .append("item_id", row % 13)
+                  .append("item_id", item.applyAsInt(row))
                   .append("click_time", "2025-03-09 10:00:0" + (row % 10)));
     }
+    return rows;
+  }
+
+  @Test
+  void aParquetFileReadInRowGroupRanges_givesTheSameRecordsRejectionsAndRowNumbers(TestPipeline p)
+      throws IOException {
+    // 120 rows in many row groups (a tiny row group size); item i % 13, 0 rejected.
     String file =
         ParquetFiles.write(
             dir.resolve("dt=2025-03-09").resolve("part-0.parquet"),
-            "message spark_schema { optional int64 customer_id; optional int32 item_id;"
-                + " optional binary click_time (STRING); }",
+            CLICKS_SCHEMA,
             1,
-            rows);
+            clicks(120, i -> i % 13));
     List<Action> expected = new java.util.ArrayList<>();
     List<RejectedRecord> rejected = new java.util.ArrayList<>();
     for (int i = 1; i <= 120; i++) {
@@ -226,26 +235,14 @@ class ReadInputsTest {
   @Test
   void aParquetFileCorruptInsideFailsTheRunNamingItAndTheLastRowRead(TestPipeline p)
       throws IOException {
-    List<java.util.function.Consumer<org.apache.parquet.example.data.Group>> rows =
-        new java.util.ArrayList<>();
-    for (int i = 1; i <= 20_000; i++) {
-      long row = i;
-      rows.add(
-          group ->
-              group
-                  .append("customer_id", row)
-                  .append("item_id", 5)
-                  .append("click_time", "2025-03-09 10:00:00"));
-    }
     String file =
         ParquetFiles.write(
             dir.resolve("dt=2025-03-09").resolve("part-0.parquet"),
-            "message spark_schema { optional int64 customer_id; optional int32 item_id;"
-                + " optional binary click_time (STRING); }",
+            CLICKS_SCHEMA,
             64 << 10,
             20_000,
             org.apache.parquet.hadoop.metadata.CompressionCodecName.UNCOMPRESSED,
-            rows);
+            clicks(20_000, i -> 5));
     // Garbage inside the third row group's first data page: the footer still reads; the page's
     // checksum tells it is not what was written (without it, other customer ids would be read).
     long third;
