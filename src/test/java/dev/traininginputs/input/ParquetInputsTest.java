@@ -513,6 +513,18 @@ class ParquetInputsTest {
         equalTo(
             "has column impressions.item_id as optional float item_id: it cannot carry an id (use"
                 + " int32, int64, DECIMAL(p, 0) or a string of digits)"));
+    // The format's rule: a repeated group named "array" is the element itself, even with one field.
+    assertThat(
+        refusal(
+            Source.IMPRESSIONS,
+            prefix
+                + "optional group impressions (LIST) { repeated group array { optional group"
+                + " element { optional int32 item_id; optional boolean is_order; } } } }",
+            true),
+        equalTo(
+            "has column impressions as repeated group array { optional group element { optional"
+                + " int32 item_id; optional boolean is_order; } }: its elements are not structs"
+                + " with item_id and is_order fields"));
     assertThat(
         refusal(Source.IMPRESSIONS, prefix + "optional int64 impressions; }", true),
         equalTo(
