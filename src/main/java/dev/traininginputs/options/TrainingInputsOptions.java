@@ -14,7 +14,7 @@ public interface TrainingInputsOptions extends PipelineOptions {
   String HOME_PROPERTY = "training.inputs.home";
 
   @Description(
-      "Impressions, CSV or JSON Lines: a file, a glob, or a folder read at any depth"
+      "Impressions, CSV, JSON Lines or Parquet: a file, a glob, or a folder read at any depth"
           + " (a Hive-partitioned table: ROOT/dt=YYYY-MM-DD/...).")
   @Default.InstanceFactory(SampleData.Impressions.class)
   String getImpressions();
@@ -22,7 +22,7 @@ public interface TrainingInputsOptions extends PipelineOptions {
   void setImpressions(String value);
 
   @Description(
-      "Clicks, CSV or JSON Lines: a file, a glob, or a folder read at any depth"
+      "Clicks, CSV, JSON Lines or Parquet: a file, a glob, or a folder read at any depth"
           + " (a Hive-partitioned table: ROOT/dt=YYYY-MM-DD/...).")
   @Default.InstanceFactory(SampleData.Clicks.class)
   String getClicks();
@@ -30,7 +30,7 @@ public interface TrainingInputsOptions extends PipelineOptions {
   void setClicks(String value);
 
   @Description(
-      "Add-to-carts, CSV or JSON Lines: a file, a glob, or a folder read at any depth"
+      "Add-to-carts, CSV, JSON Lines or Parquet: a file, a glob, or a folder read at any depth"
           + " (a Hive-partitioned table: ROOT/dt=YYYY-MM-DD/...).")
   @Default.InstanceFactory(SampleData.AddToCarts.class)
   String getAddToCarts();
@@ -38,7 +38,7 @@ public interface TrainingInputsOptions extends PipelineOptions {
   void setAddToCarts(String value);
 
   @Description(
-      "Previous orders, CSV or JSON Lines: a file, a glob, or a folder read at any depth"
+      "Previous orders, CSV, JSON Lines or Parquet: a file, a glob, or a folder read at any depth"
           + " (a Hive-partitioned table: ROOT/dt=YYYY-MM-DD/...).")
   @Default.InstanceFactory(SampleData.PreviousOrders.class)
   String getPreviousOrders();
@@ -51,7 +51,7 @@ public interface TrainingInputsOptions extends PipelineOptions {
 
   void setOutput(String value);
 
-  @Description("Folder for rejected input lines (JSON Lines). Default: OUTPUT/_rejected.")
+  @Description("Folder for rejected input rows (JSON Lines). Default: OUTPUT/_rejected.")
   String getRejectedOutput();
 
   void setRejectedOutput(String value);
