@@ -1,11 +1,7 @@
 package dev.traininginputs.generate;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.traininginputs.model.Impression;
+import dev.traininginputs.parse.ImpressionParser;
 import dev.traininginputs.parse.InvalidValueException;
 import dev.traininginputs.parse.Values;
 import java.io.IOException;
@@ -27,15 +23,11 @@ import org.apache.parquet.schema.MessageTypeParser;
 /**
  * A table partition as Spark 3.5 writes it by default: ids {@code int64}/{@code int32}, times
  * {@code INT96}, the impressions a 3-level list of structs, other columns strings, snappy. A value
- * that cannot be typed is written as a null, as Spark's permissive CSV reader does, so that its row
- * is still rejected (for a null, not for its text) and the counts stay those of the flat files.
+ * the parsers would reject ({@link Values}, {@link ImpressionParser#items}) is written as a null,
+ * as Spark's permissive CSV reader does, so that its row is still rejected (for a null, not for its
+ * text) and the counts stay those of the flat files.
  */
 final class ParquetParts {
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
   private static final long JULIAN_DAY_OF_EPOCH = 2_440_588L;
 
   private ParquetParts() {}
@@ -88,39 +80,24 @@ final class ParquetParts {
   private static void add(Group row, String column, String value) {
     try {
       switch (column) {
-        case "customer_id" -> row.add(column, Long.parseLong(value));
-        case "item_id", "config_id" -> row.add(column, Integer.parseInt(value));
+        case "customer_id" -> row.add(column, Values.int64(column, value));
+        case "item_id", "config_id" -> row.add(column, Values.itemId(column, value));
         case "click_time", "occurred_at" -> row.add(column, int96(Values.dateTime(column, value)));
-        case "impressions" -> addImpressions(row, JSON.readTree(value));
+        case "impressions" -> addImpressions(row, ImpressionParser.items(value));
         default -> row.add(column, value);
       }
-    } catch (NumberFormatException | InvalidValueException | JsonProcessingException e) {
+    } catch (InvalidValueException e) {
       // Left null.
     }
   }
 
-  private static void addImpressions(Group row, JsonNode items) {
-    if (items == null || !items.isArray()) {
-      return;
-    }
-    for (JsonNode item : items) {
-      JsonNode id = item.get("item_id");
-      JsonNode order = item.get("is_order");
-      if (!item.isObject()
-          || id == null
-          || !id.isIntegralNumber()
-          || !id.canConvertToInt()
-          || order == null
-          || !order.isBoolean()) {
-        return;
-      }
-    }
+  private static void addImpressions(Group row, List<Impression.Item> items) {
     Group list = row.addGroup("impressions");
-    for (JsonNode item : items) {
+    for (Impression.Item item : items) {
       list.addGroup("list")
           .addGroup("element")
-          .append("item_id", item.get("item_id").intValue())
-          .append("is_order", item.get("is_order").booleanValue());
+          .append("item_id", item.itemId())
+          .append("is_order", item.isOrder());
     }
   }
 

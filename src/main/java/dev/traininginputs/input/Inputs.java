@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,8 +45,8 @@ public final class Inputs {
    */
   public record InputFiles(List<String> files, List<String> missingDays) {}
 
-  /** Folders listed at once when a run needs many partition days. */
-  private static final int LISTING_THREADS = 16;
+  /** Folders listed, or files checked, at once: storage round trips, not CPU. */
+  private static final int THREADS = 16;
 
   /**
    * The data files of {@code source}'s option {@code spec} that hold rows of the {@code needed}
@@ -137,29 +138,44 @@ public final class Inputs {
   /** Every file under {@code ROOT/KEY=DAY} for the needed days, listed several folders at once. */
   private static List<String> dayFolders(
       Source source, String root, DayRange days, PipelineOptions options) throws IOException {
-    List<String> folders = new ArrayList<>();
     Set<String> keys = new java.util.LinkedHashSet<>(List.of(source.dayColumn(), "dt"));
+    List<Callable<List<String>>> listings = new ArrayList<>();
     for (String day : days.days()) {
       for (String key : keys) {
-        folders.add(root + "/" + key + "=" + day);
+        listings.add(() -> Listing.filesUnder(root + "/" + key + "=" + day, options));
       }
     }
-    ExecutorService pool = Executors.newFixedThreadPool(LISTING_THREADS);
+    List<String> files = new ArrayList<>();
+    inParallel(listings).forEach(files::addAll);
+    return files;
+  }
+
+  /**
+   * Runs the tasks, {@value #THREADS} at a time, and gives their results in order; the first
+   * failing task's exception (in task order) is thrown as it is.
+   */
+  private static <T> List<T> inParallel(List<Callable<T>> tasks) throws IOException {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
-      List<Future<List<String>>> listed = new ArrayList<>();
-      for (String folder : folders) {
-        listed.add(pool.submit(() -> Listing.filesUnder(folder, options)));
+      List<Future<T>> running = new ArrayList<>();
+      for (Callable<T> task : tasks) {
+        running.add(pool.submit(task));
       }
-      List<String> files = new ArrayList<>();
-      for (Future<List<String>> folder : listed) {
-        files.addAll(folder.get());
+      List<T> results = new ArrayList<>();
+      for (Future<T> result : running) {
+        results.add(result.get());
       }
-      return files;
+      return results;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while listing " + root, e);
+      throw new IOException("interrupted", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
     }
@@ -235,24 +251,19 @@ public final class Inputs {
    * their fields on every line: a missing one rejects that line. Files are checked several at once.
    */
   public static void checkColumns(Source source, List<String> files) {
-    ExecutorService pool = Executors.newFixedThreadPool(LISTING_THREADS);
+    List<Callable<Void>> checks = new ArrayList<>();
+    for (String file : files) {
+      checks.add(
+          () -> {
+            checkColumns(source, file);
+            return null;
+          });
+    }
     try {
-      List<Future<?>> checks = new ArrayList<>();
-      for (String file : files) {
-        checks.add(pool.submit(() -> checkColumns(source, file)));
-      }
-      for (Future<?> check : checks) {
-        check.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RunRefusedException("interrupted while checking the " + source + " files", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RunRefusedException refused
-          ? refused
-          : new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+      inParallel(checks);
+    } catch (IOException e) {
+      throw new RunRefusedException(
+          "the " + source + " files cannot be checked: " + e.getMessage(), e);
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -311,66 +312,51 @@ final class ParquetColumns {
       return nullable(text);
     }
     GroupType group = type.asGroupType();
-    if (group.isRepetition(Type.Repetition.REPEATED)) {
-      // A bare repeated group (as protobuf writes): the column itself repeats the element.
-      ValueReader element = element(column, group);
-      return (row, field) -> {
-        ArrayNode items = NODES.arrayNode();
-        for (int i = 0; i < row.getFieldRepetitionCount(field); i++) {
-          items.add(element.read(row.getGroup(field, i), -1));
-        }
-        return items;
-      };
+    // A bare repeated group (as protobuf writes) repeats the element itself; a LIST group holds
+    // one repeated field, which is the element (2-level) or wraps it (3-level).
+    boolean bare = group.isRepetition(Type.Repetition.REPEATED);
+    boolean threeLevel = false;
+    Type elementType = group;
+    if (!bare) {
+      if (group.getFieldCount() != 1 || !group.getType(0).isRepetition(Type.Repetition.REPEATED)) {
+        throw unusable(column, type, "it is not a list (one repeated field)");
+      }
+      Type repeated = group.getType(0);
+      threeLevel =
+          !repeated.isPrimitive()
+              && repeated.asGroupType().getFieldCount() == 1
+              && !repeated.getName().equals("array")
+              && !repeated.getName().equals(column + "_tuple");
+      elementType = threeLevel ? repeated.asGroupType().getType(0) : repeated;
     }
-    if (group.getFieldCount() != 1 || !group.getType(0).isRepetition(Type.Repetition.REPEATED)) {
-      throw unusable(column, type, "it is not a list (one repeated field)");
-    }
-    Type repeated = group.getType(0);
-    if (repeated.isPrimitive()) {
-      throw unusable(column, type, "its elements are not structs with item_id and is_order");
-    }
-    GroupType repeatedGroup = repeated.asGroupType();
-    boolean twoLevel =
-        repeatedGroup.getFieldCount() > 1
-            || repeated.getName().equals("array")
-            || repeated.getName().equals(column + "_tuple");
-    if (twoLevel) {
-      ValueReader element = element(column, repeatedGroup);
-      return nullable(
-          (row, field) -> {
-            Group list = row.getGroup(field, 0);
-            ArrayNode items = NODES.arrayNode();
-            for (int i = 0; i < list.getFieldRepetitionCount(0); i++) {
-              items.add(element.read(list.getGroup(0, i), -1));
-            }
-            return items;
-          });
-    }
-    Type elementType = repeatedGroup.getType(0);
     if (elementType.isPrimitive()) {
       throw unusable(column, type, "its elements are not structs with item_id and is_order");
     }
-    ValueReader element = element(column, elementType.asGroupType());
-    return nullable(
+    Function<Group, JsonNode> element = element(column, elementType.asGroupType());
+    boolean wrapped = threeLevel;
+    ValueReader list =
         (row, field) -> {
-          Group list = row.getGroup(field, 0);
+          Group holder = bare ? row : row.getGroup(field, 0);
+          int repeated = bare ? field : 0;
           ArrayNode items = NODES.arrayNode();
-          for (int i = 0; i < list.getFieldRepetitionCount(0); i++) {
-            Group wrapper = list.getGroup(0, i);
-            items.add(
-                wrapper.getFieldRepetitionCount(0) == 0
-                    ? NullNode.instance
-                    : element.read(wrapper.getGroup(0, 0), -1));
+          for (int i = 0; i < holder.getFieldRepetitionCount(repeated); i++) {
+            Group item = holder.getGroup(repeated, i);
+            if (wrapped) {
+              item = item.getFieldRepetitionCount(0) == 0 ? null : item.getGroup(0, 0);
+            }
+            items.add(item == null ? NullNode.instance : element.apply(item));
           }
           return items;
-        });
+        };
+    return bare ? list : nullable(list);
   }
 
   /**
    * One impressed item, a struct with {@code item_id} (an id) and {@code is_order} (a boolean), as
-   * a JSON object; the reader is given the struct itself (its field argument is unused).
+   * a JSON object.
    */
-  private static ValueReader element(String column, GroupType struct) throws Unusable {
+  private static Function<Group, JsonNode> element(String column, GroupType struct)
+      throws Unusable {
     if (!struct.containsField("item_id") || !struct.containsField("is_order")) {
       throw unusable(
           column, struct, "its elements are not structs with item_id and is_order fields");
@@ -394,7 +380,7 @@ final class ParquetColumns {
     ValueReader itemValue = nullable(itemId);
     ValueReader orderValue =
         nullable((group, field) -> BooleanNode.valueOf(group.getBoolean(field, 0)));
-    return (group, unused) -> {
+    return group -> {
       ObjectNode element = NODES.objectNode();
       element.set("item_id", itemValue.read(group, item));
       element.set("is_order", orderValue.read(group, order));

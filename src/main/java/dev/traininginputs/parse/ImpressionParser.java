@@ -1,11 +1,7 @@
 package dev.traininginputs.parse;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.traininginputs.model.Impression;
 import dev.traininginputs.model.Source;
 import java.util.ArrayList;
@@ -19,12 +15,6 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  */
 public final class ImpressionParser implements RecordParser<Impression> {
   private static final String COLUMN = "impressions";
-
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
 
   @Override
   public TypeDescriptor<Impression> outputType() {
@@ -45,10 +35,11 @@ public final class ImpressionParser implements RecordParser<Impression> {
     return new Impression(day, rankingId, customerId, items);
   }
 
-  static List<Impression.Item> items(String json) throws InvalidValueException {
+  /** The items of an {@code impressions} cell, or why it has none. */
+  public static List<Impression.Item> items(String json) throws InvalidValueException {
     JsonNode array;
     try {
-      array = JSON.readTree(json);
+      array = JsonRow.JSON.readTree(json);
     } catch (JsonProcessingException e) {
       throw new InvalidValueException(COLUMN, "is not valid JSON (" + e.getOriginalMessage() + ")");
     }

@@ -15,7 +15,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * object (the {@code impressions}) as its JSON text; a missing field or a null is rejected.
  */
 public final class JsonRow extends RecordView {
-  private static final ObjectMapper JSON =
+  /**
+   * How every JSON value of an input is read (lines and {@code impressions} arrays alike): a
+   * duplicate key or trailing text is an error, not a choice.
+   */
+  static final ObjectMapper JSON =
       JsonMapper.builder()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -177,6 +177,16 @@ class ReadInputsTest {
     return rows;
   }
 
+  /** The row groups a Parquet file's footer lists. */
+  private static List<org.apache.parquet.hadoop.metadata.BlockMetaData> rowGroups(String file)
+      throws IOException {
+    try (org.apache.parquet.hadoop.ParquetFileReader footer =
+        org.apache.parquet.hadoop.ParquetFileReader.open(
+            dev.traininginputs.output.BeamInputFile.of(file))) {
+      return footer.getRowGroups();
+    }
+  }
+
   @Test
   void aParquetFileReadInRowGroupRanges_givesTheSameRecordsRejectionsAndRowNumbers(TestPipeline p)
       throws IOException {
@@ -219,12 +229,7 @@ class ReadInputsTest {
                     MapElements.into(TypeDescriptors.strings()).via(m -> m.sources().toString())))
         .isEqualTo("{clicks=SourceCounts[read=120, accepted=111, rejected=9, dayMismatch=0]}");
     // One figure per range, one range per row group.
-    int rowGroups;
-    try (org.apache.parquet.hadoop.ParquetFileReader footer =
-        org.apache.parquet.hadoop.ParquetFileReader.open(
-            dev.traininginputs.output.BeamInputFile.of(file))) {
-      rowGroups = footer.getRowGroups().size();
-    }
+    int rowGroups = rowGroups(file).size();
     assertThat(rowGroups, greaterThan(2));
     PAssert.thatSingleton(split.counts().apply(Count.globally())).isEqualTo((long) rowGroups);
     Parsed<Action> whole = p.apply("Whole", ReadInputs.of(List.of(file), ActionParser.CLICKS));
@@ -245,12 +250,7 @@ class ReadInputsTest {
             clicks(20_000, i -> 5));
     // Garbage inside the third row group's first data page: the footer still reads; the page's
     // checksum tells it is not what was written (without it, other customer ids would be read).
-    long third;
-    try (org.apache.parquet.hadoop.ParquetFileReader footer =
-        org.apache.parquet.hadoop.ParquetFileReader.open(
-            dev.traininginputs.output.BeamInputFile.of(file))) {
-      third = footer.getRowGroups().get(2).getStartingPos();
-    }
+    long third = rowGroups(file).get(2).getStartingPos();
     byte[] bytes = Files.readAllBytes(Path.of(file));
     java.util.Arrays.fill(bytes, (int) third + 1000, (int) third + 1256, (byte) 0x7f);
     Files.write(Path.of(file), bytes);
