@@ -2,6 +2,7 @@ package dev.traininginputs;
 
 import dev.traininginputs.input.Inputs;
 import dev.traininginputs.layout.RowLayout;
+import dev.traininginputs.model.DayRange;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.options.RunConfig;
 import dev.traininginputs.options.RunRefusedException;
@@ -10,6 +11,7 @@ import dev.traininginputs.output.ExistingRows;
 import dev.traininginputs.output.Locations;
 import dev.traininginputs.output.StagedOutput;
 import dev.traininginputs.report.RunInfo;
+import dev.traininginputs.sequence.LookbackWindow;
 import dev.traininginputs.stats.Counters;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -19,9 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -129,33 +133,47 @@ public final class TrainingInputsJob {
   }
 
   /**
-   * The files of each source that the selected days need (SPEC §1), with the partition days a
+   * The files of each source that the built days need (SPEC §1), with the partition days a
    * partitioned input lacks; refuses an input option that matches no file, and a selection of days
    * that no impressions file holds.
+   *
+   * <p>The built days are the selected ones or, without a selection, the impression days found:
+   * from a partitioned impressions table they are known from its listing, and then the action
+   * partitions that none of them can look back to are neither listed nor opened either.
    */
   public static Map<Source, Inputs.InputFiles> inputFiles(
       RunConfig config, PipelineOptions options) {
     Map<Source, Inputs.InputFiles> files = new EnumMap<>(Source.class);
-    config
-        .inputs()
-        .forEach(
-            (source, spec) ->
-                files.put(
-                    source,
-                    Inputs.resolve(
-                        source,
-                        spec,
-                        source == Source.IMPRESSIONS
-                            ? Optional.of(config.days())
-                            : config.days().lookbackOf(config.lookbackDays()),
-                        options)));
-    if (files.get(Source.IMPRESSIONS).files().isEmpty()) {
+    Inputs.InputFiles impressions =
+        Inputs.resolve(
+            Source.IMPRESSIONS, config.impressions(), Optional.of(config.days()), options);
+    if (impressions.files().isEmpty()) {
       throw new RunRefusedException(
           "--impressions="
               + config.impressions()
               + " holds no impressions of "
               + config.days()
               + ": no partition folder of those days");
+    }
+    files.put(Source.IMPRESSIONS, impressions);
+    DayRange built = config.days();
+    IntPredicate usable = day -> true;
+    if (built.isAll()) {
+      Optional<SortedSet<Integer>> found =
+          Inputs.partitionDays(Source.IMPRESSIONS, impressions.files());
+      if (found.isPresent() && !found.get().isEmpty()) {
+        built = new DayRange(found.get().first(), found.get().last());
+        usable = new LookbackWindow(config.lookbackDays()).usableDays(found.get())::contains;
+      }
+    }
+    Optional<DayRange> lookback = built.lookbackOf(config.lookbackDays());
+    for (Source source : Source.values()) {
+      if (source != Source.IMPRESSIONS) {
+        files.put(
+            source,
+            Inputs.resolve(source, config.inputs().get(source), lookback, options)
+                .keepDays(source, usable));
+      }
     }
     return files;
   }
@@ -187,7 +205,7 @@ public final class TrainingInputsJob {
         layout(config),
         config.lookbackDays(),
         config.analysisPositions(),
-        config.shardsPerDay(),
+        config.rowsPerFile(),
         runId,
         staged.rowsDirectory(),
         staged.rejectedDirectory(),

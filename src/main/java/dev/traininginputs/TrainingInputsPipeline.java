@@ -1,9 +1,10 @@
 package dev.traininginputs;
 
+import dev.traininginputs.assemble.CustomerFilter;
 import dev.traininginputs.assemble.DropUnusableActions;
-import dev.traininginputs.assemble.ImpressionDays;
-import dev.traininginputs.assemble.JoinByCustomer;
-import dev.traininginputs.assemble.KeepNewestPerDay;
+import dev.traininginputs.assemble.GroupByCustomer;
+import dev.traininginputs.assemble.ImpressedCustomers;
+import dev.traininginputs.assemble.RowsPerDay;
 import dev.traininginputs.input.Parsed;
 import dev.traininginputs.input.ReadInputs;
 import dev.traininginputs.layout.RowLayout;
@@ -13,6 +14,7 @@ import dev.traininginputs.model.HistoryRows;
 import dev.traininginputs.model.Impression;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.model.TrainingRow;
+import dev.traininginputs.output.FilesPerDay;
 import dev.traininginputs.output.WriteMetrics;
 import dev.traininginputs.output.WriteRejected;
 import dev.traininginputs.output.WriteTrainingRows;
@@ -31,7 +33,6 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -44,10 +45,11 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  *
  * <pre>
  * impressions --Read--> KeepSelectedDays -----------------------------------------+
- *      +--> ImpressionDays (side input of DropUnusableActions)                     |
+ *      +--> RowsPerDay (side input: the built days and their sizes)                |
+ *      +--> ImpressedCustomers (side input: a Bloom filter of customers)           |
  *      +--> CountImpressions -------------------------------------------+          |
  * clicks, add_to_carts, previous_orders --Read--> FlattenActions        |          v
- *      --> DropUnusableActions --> KeepNewestPerDay ------------------ JoinByCustomer
+ *      --> DropUnusableActions (days, customers) ---------------------- GroupByCustomer
  *      --> BuildHistories --> WriteTrainingRows --row figures per file--+
  * every Read --rejected--> FlattenRejected --> WriteRejected --reasons--+
  * every Read --counts per file------------------------------------------+--> MergeFigures --> WriteMetrics
@@ -70,7 +72,8 @@ public final class TrainingInputsPipeline {
    * @param layout how the rows are written (SPEC §4)
    * @param lookbackDays L
    * @param analysisPositions K
-   * @param shardsPerDay the most Parquet files per output day
+   * @param rowsPerFile the training rows a Parquet file is meant to hold; a day gets as many files
+   *     as its rows need
    * @param runId the run's id, in every output file name
    * @param rowsDirectory where the {@code dt=} folders are written (the run's staging)
    * @param rejectedDirectory where the rejected records are written
@@ -86,7 +89,7 @@ public final class TrainingInputsPipeline {
       RowLayout layout,
       int lookbackDays,
       int analysisPositions,
-      int shardsPerDay,
+      int rowsPerFile,
       String runId,
       String rowsDirectory,
       String rejectedDirectory,
@@ -121,16 +124,18 @@ public final class TrainingInputsPipeline {
     PCollection<Action> actions =
         PCollectionList.of(actionSources.stream().map(Parsed::records).toList())
             .apply("FlattenActions", Flatten.pCollections());
+    PCollectionView<Map<Integer, Long>> rowsPerDay =
+        selected.apply("CountRowsPerDay", RowsPerDay.of());
     PCollection<RunMetrics> rowFigures =
-        buildHistories(selected, actions, plan.sequenceLength(), plan.lookbackDays())
+        buildHistories(selected, actions, rowsPerDay, plan.sequenceLength(), plan.lookbackDays())
             .apply(
                 "WriteTrainingRows",
                 WriteTrainingRows.of(
                     plan.rowsDirectory(),
                     plan.runId(),
-                    plan.shardsPerDay(),
                     plan.analysisPositions(),
-                    plan.layout()));
+                    plan.layout(),
+                    FilesPerDay.of(rowsPerDay, plan.rowsPerFile())));
 
     PCollection<RunMetrics> rejectionFigures =
         PCollectionList.of(impressions.rejected())
@@ -152,24 +157,27 @@ public final class TrainingInputsPipeline {
   }
 
   /**
-   * The core, from parsed records to histories with their impressed items: SPEC §2–§3. Tests feed
+   * The core, from parsed records to histories with their impressed items: SPEC §1–§3. Tests feed
    * it {@code Create.of(...)} collections.
+   *
+   * @param rowsPerDay the built days with their training rows ({@link RowsPerDay} of {@code
+   *     impressions})
    */
   public static PCollection<HistoryRows> buildHistories(
       PCollection<Impression> impressions,
       PCollection<Action> actions,
+      PCollectionView<Map<Integer, Long>> rowsPerDay,
       int sequenceLength,
       int lookbackDays) {
     LookbackWindow window = new LookbackWindow(lookbackDays);
-    PCollectionView<List<Integer>> impressionDays =
-        impressions.apply("CollectImpressionDays", ImpressionDays.of());
-    PCollection<KV<Long, List<Action>>> recentActions =
-        actions
-            .apply("DropUnusableActions", DropUnusableActions.usableFrom(impressionDays, window))
-            .apply("KeepNewestPerDay", KeepNewestPerDay.of(sequenceLength));
+    PCollectionView<CustomerFilter> impressed =
+        impressions.apply("CollectImpressedCustomers", ImpressedCustomers.of());
+    PCollection<Action> usable =
+        actions.apply(
+            "DropUnusableActions", DropUnusableActions.usableFrom(rowsPerDay, impressed, window));
     return impressions
-        .apply("JoinByCustomer", JoinByCustomer.with(recentActions))
-        .apply("BuildHistories", BuildHistories.of(sequenceLength, window));
+        .apply("GroupByCustomer", GroupByCustomer.with(usable))
+        .apply("BuildHistories", BuildHistories.of(sequenceLength, window, rowsPerDay));
   }
 
   /** {@link #buildHistories}, one element per training row: what tests compare with. */
@@ -178,7 +186,9 @@ public final class TrainingInputsPipeline {
       PCollection<Action> actions,
       int sequenceLength,
       int lookbackDays) {
-    return buildHistories(impressions, actions, sequenceLength, lookbackDays)
+    PCollectionView<Map<Integer, Long>> rowsPerDay =
+        impressions.apply("CountRowsPerDay", RowsPerDay.of());
+    return buildHistories(impressions, actions, rowsPerDay, sequenceLength, lookbackDays)
         .apply(
             "ToRows",
             FlatMapElements.into(TypeDescriptor.of(TrainingRow.class)).via(HistoryRows::rows));

@@ -116,6 +116,33 @@ class BuildRowsTest {
   }
 
   @Test
+  void rows_onlyImpressedCustomersActionsCountEachForItsOwnDays(TestPipeline p) {
+    // Built days 03-10 and 03-20, L = 10. Customer 1 is impressed on 03-10 only, 2 on 03-20 only,
+    // 3 on 03-20 with actions only later (an empty window), 4 never (its actions go nowhere).
+    Impression one = impression(1, "2025-03-10", "r1", 5);
+    Impression two = impression(2, "2025-03-20", "r2", 6, 7);
+    Impression three = impression(3, "2025-03-20", "r3", 8);
+    PCollection<TrainingRow> rows =
+        build(
+            p,
+            List.of(one, two, three),
+            List.of(
+                click(1, 11, "2025-03-09", "10:00"),
+                click(1, 12, "2025-03-15", "10:00"),
+                click(2, 21, "2025-03-05", "10:00"),
+                cart(2, 22, "2025-03-12", "10:00"),
+                order(2, 23, "2025-03-19"),
+                click(3, 31, "2025-03-25", "10:00"),
+                click(4, 41, "2025-03-09", "10:00"),
+                click(4, 42, "2025-03-19", "10:00")));
+    List<TrainingRow> expected = new ArrayList<>(rows(one, history(N, ints(11), ints(1))));
+    expected.addAll(rows(two, history(N, ints(23, 22), ints(3, 2))));
+    expected.addAll(rows(three, History.empty(N)));
+    PAssert.that(rows).containsInAnyOrder(expected);
+    p.run().waitUntilFinish();
+  }
+
+  @Test
   void rows_ofSeveralRankingsOnOneDayShareOneHistory(TestPipeline p) {
     Impression first = impression(1, "2025-03-10", "r1", 5, 6);
     Impression second = impression(1, "2025-03-10", "r2", 6, 5);

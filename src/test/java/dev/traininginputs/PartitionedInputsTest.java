@@ -66,6 +66,11 @@ class PartitionedInputsTest {
         "customer_id,item_id,click_time",
         "1,12,2025-03-09 23:59:30");
     write(
+        "impressions/dt=__HIVE_DEFAULT_PARTITION__/part-00000.csv",
+        "customer_id,ranking_id,impressions",
+        "1,r9," + TestData.impressionsCell(509));
+    // No built day looks back to a folder without a day: never listed.
+    write(
         "clicks/dt=__HIVE_DEFAULT_PARTITION__/part-00000.csv",
         "customer_id,item_id,click_time",
         "1,99,2025-03-09 12:00:00");
@@ -92,10 +97,10 @@ class PartitionedInputsTest {
         new ObjectMapper().readTree(output.resolve("_metrics.json").toFile()).get("sources");
     assertThat(
         sources.get("impressions").toString(),
-        equalTo("{\"read\":4,\"accepted\":4,\"rejected\":0,\"day_mismatch\":1}"));
+        equalTo("{\"read\":5,\"accepted\":4,\"rejected\":1,\"day_mismatch\":1}"));
     assertThat(
         sources.get("clicks").toString(),
-        equalTo("{\"read\":4,\"accepted\":3,\"rejected\":1,\"day_mismatch\":0}"));
+        equalTo("{\"read\":3,\"accepted\":3,\"rejected\":0,\"day_mismatch\":0}"));
     assertThat(
         sources.get("previous_orders").toString(),
         equalTo("{\"read\":1,\"accepted\":1,\"rejected\":0,\"day_mismatch\":0}"));
@@ -104,10 +109,52 @@ class PartitionedInputsTest {
     assertThat(rejected, hasSize(1));
     assertThat(
         rejected.get(0).get("file").asText(),
-        endsWith("/clicks/dt=__HIVE_DEFAULT_PARTITION__/part-00000.csv"));
+        endsWith("/impressions/dt=__HIVE_DEFAULT_PARTITION__/part-00000.csv"));
     assertThat(rejected.get(0).get("line").asLong(), equalTo(2L));
     assertThat(
         rejected.get(0).get("reason").asText(),
         equalTo("dt: the partition folder dt=__HIVE_DEFAULT_PARTITION__ has no day (a null dt)"));
+  }
+
+  @Test
+  void wholeTableRun_neverOpensAnActionPartitionOutsideEveryWindow() throws Exception {
+    // No --date: the built days are 03-10 and 03-20, found from the folders; L = 10 lets them look
+    // back to 02-28..03-09 and 03-10..03-19. The click partitions of 2024-01-01 and 2025-02-27
+    // hold files that would stop the run if opened (no customer_id column).
+    write(
+        "impressions/dt=2025-03-10/part-00000.csv",
+        "customer_id,ranking_id,impressions",
+        "1,r1," + TestData.impressionsCell(501));
+    write(
+        "impressions/dt=2025-03-20/part-00000.csv",
+        "customer_id,ranking_id,impressions",
+        "1,r2," + TestData.impressionsCell(502));
+    write("clicks/dt=2024-01-01/part-00000.csv", "not,a,header", "x,y,z");
+    write("clicks/dt=2025-02-27/part-00000.csv", "not,a,header", "x,y,z");
+    write(
+        "clicks/dt=2025-02-28/part-00000.csv",
+        "customer_id,item_id,click_time",
+        "1,11,2025-02-28 10:00:00");
+    write(
+        "clicks/dt=2025-03-15/part-00000.csv",
+        "customer_id,item_id,click_time",
+        "1,12,2025-03-15 10:00:00");
+
+    PipelineRun run = new PipelineRun(inputs, output);
+    run.write("add_to_carts.csv", "dt,customer_id,config_id,occurred_at");
+    run.write("previous_orders.csv", "order_date,customer_id,config_id");
+    run.options().setImpressions(lake.resolve("impressions").toString());
+    run.options().setClicks(lake.resolve("clicks").toString());
+    run.run();
+
+    List<TrainingRow> expected = new ArrayList<>();
+    expected.addAll(rows(impression(1, "2025-03-10", "r1", 501), history(4, ints(11), ints(1))));
+    expected.addAll(rows(impression(1, "2025-03-20", "r2", 502), history(4, ints(12), ints(1))));
+    assertThat(ParquetRows.read(output), containsInAnyOrder(expected.toArray()));
+    JsonNode sources =
+        new ObjectMapper().readTree(output.resolve("_metrics.json").toFile()).get("sources");
+    assertThat(
+        sources.get("clicks").toString(),
+        equalTo("{\"read\":2,\"accepted\":2,\"rejected\":0,\"day_mismatch\":0}"));
   }
 }

@@ -77,7 +77,7 @@ class RunnerParityTest {
   private static PipelineRun configure(PipelineRun run) {
     run.options().setSequenceLength(50);
     run.options().setLookbackDays(20);
-    run.options().setShardsPerDay(3);
+    run.options().setRowsPerFile(100);
     return run;
   }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import dev.traininginputs.model.Source;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -178,11 +180,33 @@ class SparkTablesTest {
     JsonNode got = JSON.readTree(output.resolve("_metrics.json").toFile());
     assertThat(got.get("rows"), equalTo(expected.get("rows")));
     assertThat(got.get("days"), equalTo(expected.get("days")));
-    for (Source source : Source.values()) {
+    // The impressions and the unpartitioned orders are read whole, as the flat files are.
+    for (Source source : List.of(Source.IMPRESSIONS, Source.PREVIOUS_ORDERS)) {
       assertThat(
           source.id(),
           got.get("sources").get(source.id()),
           equalTo(expected.get("sources").get(source.id())));
+    }
+    // Of the partitioned action tables only the days some built day looks back to are read:
+    // [first day - L, last day - 1], with L = 30 (SPEC §1, pruning without a selection).
+    List<String> builtDays = new ArrayList<>();
+    got.get("days").fieldNames().forEachRemaining(builtDays::add);
+    builtDays.sort(null);
+    String from = LocalDate.parse(builtDays.get(0)).minusDays(30).toString();
+    String to = LocalDate.parse(builtDays.get(builtDays.size() - 1)).minusDays(1).toString();
+    for (String table : List.of("clicks", "add_to_carts")) {
+      long inWindows =
+          csv(table).selectExpr(DAY).where("dt >= '" + from + "' AND dt <= '" + to + "'").count();
+      assertThat(inWindows, lessThan(csv(table).count()));
+      assertThat(
+          table,
+          got.get("sources").get(table).toString(),
+          equalTo(
+              "{\"read\":"
+                  + inWindows
+                  + ",\"accepted\":"
+                  + inWindows
+                  + ",\"rejected\":0,\"day_mismatch\":0}"));
     }
     List<?> rows = ParquetRows.read(flatOutput);
     assertThat(rows, hasSize(greaterThan(100)));

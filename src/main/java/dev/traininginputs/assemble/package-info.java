@@ -1,5 +1,6 @@
 /**
- * From parsed records to one element per customer: actions that no impression day can use dropped,
- * each customer's actions bounded losslessly, and the join with the customer's impression rows.
+ * From parsed records to one group per customer: the built days and their sizes, the impressed
+ * customers, the actions that can be in no history dropped, and the grouping of each customer's
+ * impression rows with its usable actions.
  */
 package dev.traininginputs.assemble;

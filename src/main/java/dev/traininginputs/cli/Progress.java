@@ -43,7 +43,8 @@ final class Progress {
   }
 
   /**
-   * The counters as one line: {@code read impressions 7, clicks 12, ... | histories 3 | rows 7}.
+   * The counters as one line: {@code read impressions 7, clicks 12, ... | actions kept 9, dropped 2
+   * outside every window and 3 of customers without impressions | histories 3 | rows 7}.
    */
   static String describe(Map<String, Long> counters) {
     StringJoiner read = new StringJoiner(", ");
@@ -57,8 +58,12 @@ final class Progress {
     }
     return String.format(
         Locale.ROOT,
-        "read %s | histories %,d | rows %,d",
+        "read %s | actions kept %,d, dropped %,d outside every window and %,d of customers"
+            + " without impressions | histories %,d | rows %,d",
         read,
+        counters.getOrDefault(Counters.ACTIONS_KEPT, 0L),
+        counters.getOrDefault(Counters.ACTIONS_OUTSIDE_WINDOW, 0L),
+        counters.getOrDefault(Counters.ACTIONS_NOT_IMPRESSED, 0L),
         counters.getOrDefault(Counters.HISTORIES_BUILT, 0L),
         counters.getOrDefault(Counters.ROWS_BUILT, 0L));
   }

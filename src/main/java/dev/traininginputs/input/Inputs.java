@@ -16,12 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntPredicate;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -43,7 +45,25 @@ public final class Inputs {
    * What one input option gives a run: its data files, sorted, and, for a partitioned table, the
    * needed partition days it lacks ({@code YYYY-MM-DD}).
    */
-  public record InputFiles(List<String> files, List<String> missingDays) {}
+  public record InputFiles(List<String> files, List<String> missingDays) {
+
+    /**
+     * Only the files and missing days of the partition days {@code usable} accepts; files without a
+     * partition day are kept (they are read whole).
+     */
+    public InputFiles keepDays(Source source, IntPredicate usable) {
+      List<String> kept = new ArrayList<>();
+      for (String file : files) {
+        String partition = HivePaths.partition(file, source);
+        Integer day = partition == null ? null : dayOf(partition);
+        if (day == null || usable.test(day)) {
+          kept.add(file);
+        }
+      }
+      return new InputFiles(
+          kept, missingDays.stream().filter(day -> usable.test(Days.of(day))).toList());
+    }
+  }
 
   /** Folders listed, or files checked, at once: storage round trips, not CPU. */
   private static final int THREADS = 16;
@@ -124,6 +144,28 @@ public final class Inputs {
       }
     }
     return new InputFiles(kept, missing);
+  }
+
+  /**
+   * The partition days of {@code files} when every one of them sits in a partition folder of a day
+   * (a Hive-partitioned table): the days a run without a selection builds, known from the listing
+   * alone. Empty when a file has no partition folder: then the days are in the rows, known only by
+   * reading them.
+   */
+  public static Optional<SortedSet<Integer>> partitionDays(Source source, List<String> files) {
+    SortedSet<Integer> days = new TreeSet<>();
+    for (String file : files) {
+      String partition = HivePaths.partition(file, source);
+      if (partition == null) {
+        return Optional.empty();
+      }
+      // A folder without a day (dt=__HIVE_DEFAULT_PARTITION__) holds rows that are rejected.
+      Integer day = dayOf(partition);
+      if (day != null) {
+        days.add(day);
+      }
+    }
+    return Optional.of(days);
   }
 
   /** The epoch day a partition folder names, or {@code null} if none (its rows are rejected). */

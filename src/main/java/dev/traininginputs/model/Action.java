@@ -48,25 +48,32 @@ public record Action(
       return CoderProviders.forCoder(TypeDescriptor.of(Action.class), INSTANCE);
     }
 
+    /** Two longs and four ints as varints: at most 2 x 10 + 4 x 5 bytes. */
+    private static final int MAX_BYTES = 40;
+
     @Override
     public void encode(Action a, OutputStream out) throws IOException {
-      writeLong(a.customerId(), out);
-      writeInt(a.day(), out);
-      writeLong(a.epochSecond(), out);
-      writeInt(a.nano(), out);
-      writeInt(a.type().code(), out);
-      writeInt(a.itemId(), out);
+      // One write per action: every kept action crosses the shuffle, some more than once.
+      new Varints(MAX_BYTES)
+          .putLong(a.customerId())
+          .putInt(a.day())
+          .putLong(a.epochSecond())
+          .putInt(a.nano())
+          .putInt(a.type().code())
+          .putInt(a.itemId())
+          .writeTo(out);
     }
 
     @Override
     public Action decode(InputStream in) throws IOException {
+      Varints fields = Varints.readFrom(in);
       return new Action(
-          readLong(in),
-          readInt(in),
-          readLong(in),
-          readInt(in),
-          ActionType.fromCode(readInt(in)),
-          readInt(in));
+          fields.getLong(),
+          fields.getInt(),
+          fields.getLong(),
+          fields.getInt(),
+          ActionType.fromCode(fields.getInt()),
+          fields.getInt());
     }
   }
 }

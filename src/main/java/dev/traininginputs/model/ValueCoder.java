@@ -100,4 +100,71 @@ abstract class ValueCoder<T> extends AtomicCoder<T> {
     }
     return values;
   }
+
+  /**
+   * A small record of varints written with one call and read back with one bulk read: the length (a
+   * byte), then the values. For value types with many small fields that cross every shuffle, where
+   * a stream call per byte would dominate.
+   */
+  static final class Varints {
+    private final byte[] bytes;
+    private int at;
+
+    /** An empty record to put at most {@code maxBytes} (up to 255) of varints in. */
+    Varints(int maxBytes) {
+      bytes = new byte[maxBytes];
+    }
+
+    private Varints(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    Varints putLong(long value) {
+      long v = value;
+      while ((v & ~0x7FL) != 0) {
+        bytes[at++] = (byte) ((v & 0x7F) | 0x80);
+        v >>>= 7;
+      }
+      bytes[at++] = (byte) v;
+      return this;
+    }
+
+    Varints putInt(int value) {
+      return putLong(value & 0xFFFFFFFFL);
+    }
+
+    void writeTo(OutputStream out) throws IOException {
+      out.write(at);
+      out.write(bytes, 0, at);
+    }
+
+    static Varints readFrom(InputStream in) throws IOException {
+      int length = in.read();
+      if (length < 0) {
+        throw new java.io.EOFException();
+      }
+      byte[] bytes = new byte[length];
+      new DataInputStream(in).readFully(bytes);
+      return new Varints(bytes);
+    }
+
+    long getLong() throws IOException {
+      long v = 0;
+      for (int shift = 0; shift < 64; shift += 7) {
+        if (at >= bytes.length) {
+          throw new IOException("corrupt record: it ends inside a value");
+        }
+        byte b = bytes[at++];
+        v |= (long) (b & 0x7F) << shift;
+        if (b >= 0) {
+          return v;
+        }
+      }
+      throw new IOException("corrupt record: a value longer than 64 bits");
+    }
+
+    int getInt() throws IOException {
+      return (int) getLong();
+    }
+  }
 }

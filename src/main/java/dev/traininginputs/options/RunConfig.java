@@ -27,13 +27,17 @@ public record RunConfig(
     WriteMode writeMode,
     OutputLayout layout,
     Padding padding,
-    int shardsPerDay,
+    int rowsPerFile,
     int analysisPositions) {
 
   /** The longest look-back accepted: 100 years is far beyond any sensible use. */
   static final int MAX_LOOKBACK_DAYS = 36_525;
 
-  static final int MAX_SHARDS_PER_DAY = 10_000;
+  /**
+   * About 40 MB of Parquet at N = 1000 (160 bytes a row, right-padded): big enough for a loader's
+   * sequential reads, small enough that a day of 10M examples is written by 40 tasks.
+   */
+  public static final int DEFAULT_ROWS_PER_FILE = 250_000;
 
   /** Guards against arrays that could not be written (a row holds 2 x N integers). */
   static final int MAX_SEQUENCE_LENGTH = 1_000_000;
@@ -60,13 +64,9 @@ public record RunConfig(
       throw new RunRefusedException(
           "--lookbackDays=" + l + " is out of range (0 to " + MAX_LOOKBACK_DAYS + ")");
     }
-    if (options.getShardsPerDay() < 1 || options.getShardsPerDay() > MAX_SHARDS_PER_DAY) {
+    if (options.getRowsPerFile() < 1) {
       throw new RunRefusedException(
-          "--shardsPerDay="
-              + options.getShardsPerDay()
-              + " is out of range (1 to "
-              + MAX_SHARDS_PER_DAY
-              + ")");
+          "--rowsPerFile=" + options.getRowsPerFile() + " must be at least 1");
     }
     int k = options.getAnalysisPositions();
     if (k < 0) {
@@ -91,7 +91,7 @@ public record RunConfig(
         WriteMode.parse(options.getWriteMode()),
         OutputLayout.parse(options.getLayout()),
         Padding.parse(options.getPadding()),
-        options.getShardsPerDay(),
+        options.getRowsPerFile(),
         // Positions past N do not exist.
         Math.min(k, n));
   }

@@ -123,11 +123,13 @@ public interface TrainingInputsOptions extends PipelineOptions {
 
   void setPadding(String value);
 
-  @Description("Parquet files per output day, at most; raise it for days of millions of rows.")
-  @Default.Integer(2)
-  int getShardsPerDay();
+  @Description(
+      "Training rows per Parquet file: a day is written to as many files (and tasks) as its rows"
+          + " need at this many a file; a customer's rows of a day share one file.")
+  @Default.Integer(RunConfig.DEFAULT_ROWS_PER_FILE)
+  int getRowsPerFile();
 
-  void setShardsPerDay(int value);
+  void setRowsPerFile(int value);
 
   /** Defaults that point into the project folder. */
   final class SampleData {

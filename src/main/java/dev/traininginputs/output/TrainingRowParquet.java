@@ -19,6 +19,13 @@ final class TrainingRowParquet {
 
   static final String MIME_TYPE = "application/vnd.apache.parquet";
 
+  /**
+   * Row groups of about 4 MB as encoded (tens of thousands of rows at N = 1000): what a loader
+   * reads and decodes at a time, and what each open writer buffers. Parquet's default of 128 MB
+   * would put a whole file of padded histories in one group, several GB once decoded.
+   */
+  static final long ROW_GROUP_BYTES = 4L << 20;
+
   private TrainingRowParquet() {}
 
   /**
@@ -35,6 +42,7 @@ final class TrainingRowParquet {
         .withConf(conf)
         .withExtraMetaData(layout.fileMetadata())
         .withCompressionCodec(CompressionCodecName.SNAPPY)
+        .withRowGroupSize(ROW_GROUP_BYTES)
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         .build();
   }

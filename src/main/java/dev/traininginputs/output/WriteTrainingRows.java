@@ -3,7 +3,6 @@ package dev.traininginputs.output;
 import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.model.Days;
 import dev.traininginputs.model.HistoryRows;
-import dev.traininginputs.model.TrainingRow;
 import dev.traininginputs.stats.RunMetrics;
 import java.io.IOException;
 import org.apache.avro.generic.GenericRecord;
@@ -12,22 +11,20 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
  * Writes training rows as Parquet in a {@link RowLayout} through Beam's file systems (any storage),
- * {@code shardsPerDay} files per impression day at most: {@code
+ * as many files per impression day as its size needs ({@link FilesPerDay}): {@code
  * DIR/dt=YYYY-MM-DD/part-RUNID-SHARD.parquet}, each staged under a name of its own per attempt and
  * listed in {@code DIR/_FILES} once written ({@link WrittenFiles}). A row's shard is a hash of its
- * customer, so a customer's rows of one day share a file. Input: one {@link HistoryRows} per
- * customer and day, so that the shuffle to the writer carries, and the writer holds, each history
- * once rather than once per impressed item.
+ * customer, so a customer's rows of one day share a file, and the files of a day are written by as
+ * many tasks. Input: one {@link HistoryRows} per customer and day, so that the shuffle to the
+ * writer carries, and the writer holds, each history once rather than once per impressed item.
  *
  * <p>Why not {@code FileIO}: its runner-chosen sharding names files by their position in a list of
  * results that some runners split (two lists each finalizing a {@code 00000-of-00001} file for the
@@ -44,42 +41,33 @@ public final class WriteTrainingRows
     extends PTransform<PCollection<HistoryRows>, PCollection<RunMetrics>> {
   private final String directory;
   private final String runId;
-  private final int shardsPerDay;
   private final int analysisPositions;
   private final RowLayout layout;
+  private final FilesPerDay files;
 
   private WriteTrainingRows(
-      String directory, String runId, int shardsPerDay, int analysisPositions, RowLayout layout) {
-    if (shardsPerDay < 1) {
-      throw new IllegalArgumentException("shardsPerDay must be at least 1, was " + shardsPerDay);
-    }
+      String directory, String runId, int analysisPositions, RowLayout layout, FilesPerDay files) {
     this.directory = directory;
     this.runId = runId;
-    this.shardsPerDay = shardsPerDay;
     this.analysisPositions = analysisPositions;
     this.layout = layout;
+    this.files = files;
   }
 
   /**
    * Writes rows in {@code layout} into {@code directory} (the run's staging folder) with {@code
-   * runId} in every file name, at most {@code shardsPerDay} files per day; the figures analyse
-   * {@code analysisPositions} leading positions.
+   * runId} in every file name, each day into the number of files {@code files} gives; the figures
+   * analyse {@code analysisPositions} leading positions.
    */
   public static WriteTrainingRows of(
-      String directory, String runId, int shardsPerDay, int analysisPositions, RowLayout layout) {
-    return new WriteTrainingRows(directory, runId, shardsPerDay, analysisPositions, layout);
+      String directory, String runId, int analysisPositions, RowLayout layout, FilesPerDay files) {
+    return new WriteTrainingRows(directory, runId, analysisPositions, layout, files);
   }
 
   @Override
   public PCollection<RunMetrics> expand(PCollection<HistoryRows> rows) {
-    int shards = shardsPerDay;
     return rows.apply(
-            "KeyByDayAndShard",
-            MapElements.into(
-                    TypeDescriptors.kvs(
-                        TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.integers()),
-                        rows.getTypeDescriptor()))
-                .via(row -> KV.of(KV.of(row.day(), shard(row.customerId(), shards)), row)))
+            "KeyByDayAndShard", ParDo.of(new KeyByFileFn(files)).withSideInputs(files.rowsPerDay()))
         .setCoder(
             KvCoder.of(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), HistoryRows.Coder.of()))
         .apply("GroupByFile", GroupByKey.create())
@@ -93,6 +81,25 @@ public final class WriteTrainingRows
   /** A stable spread of customers over the shards of a day. */
   static int shard(long customerId, int shards) {
     return Math.floorMod(Long.hashCode(customerId * 0x9E3779B97F4A7C15L), shards);
+  }
+
+  /** Keys each customer-day by its day and its shard among the files of that day. */
+  private static final class KeyByFileFn
+      extends DoFn<HistoryRows, KV<KV<Integer, Integer>, HistoryRows>> {
+    private final FilesPerDay files;
+
+    KeyByFileFn(FilesPerDay files) {
+      this.files = files;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext context) {
+      HistoryRows rows = context.element();
+      Long dayRows = context.sideInput(files.rowsPerDay()).get(rows.day());
+      // Every built day is in the map; the fallback only keeps a misuse from failing here.
+      int shards = FilesPerDay.files(dayRows == null ? 0 : dayRows, files.rowsPerFile());
+      context.output(KV.of(KV.of(rows.day(), shard(rows.customerId(), shards)), rows));
+    }
   }
 
   private static final class WriteFileFn
@@ -131,10 +138,9 @@ public final class WriteTrainingRows
           for (GenericRecord record : layout.records(customerDay)) {
             writer.write(record);
           }
-          // The figures describe the training examples, whatever the layout (SPEC §5).
-          for (TrainingRow row : customerDay.rows()) {
-            figures.add(row);
-          }
+          // The figures describe the training examples, whatever the layout (SPEC §5): the
+          // history once, weighted by the impressed items that share it.
+          figures.add(customerDay.day(), customerDay.history(), customerDay.size());
           FaultInjection.haltOnce("while writing " + staged);
         }
       }

@@ -12,79 +12,101 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.RawUnionValue;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * Builds every training row of one customer from a join that put the customer's action lists under
- * {@link #ACTIONS} and impression rows under {@link #IMPRESSIONS} ({@code
- * assemble.JoinByCustomer}).
+ * Builds every training row of one customer from a grouping that holds the customer's impression
+ * rows (tagged {@link #IMPRESSION}) and usable actions ({@link #ACTION}) in any order ({@code
+ * assemble.GroupByCustomer}).
  *
- * <p>Each distinct impression day of the customer gets its history built once, and comes out as one
- * {@link HistoryRows}: the history with every impression row of that day, each impressed item of
- * which is a training row sharing it. A customer with impressions and no actions gets all-zero
- * histories; a customer with actions and no impressions yields nothing. Counters: {@link
- * Counters#historiesBuilt()}, {@link Counters#rowsBuilt()}.
+ * <p>The group is read once, as a stream: impression rows are kept, actions only as far as some
+ * history can use them ({@link HistoryBuilder.Histories}: at most N per built day). Each distinct
+ * impression day of the customer then comes out as one {@link HistoryRows}: the history with every
+ * impression row of that day. A customer with impressions and no actions gets all-zero histories; a
+ * customer with actions and no impressions (one the customer filter let through) yields nothing.
+ * Counters: {@link Counters#historiesBuilt()}, {@link Counters#rowsBuilt()}.
  */
 public final class BuildHistories
-    extends PTransform<PCollection<KV<Long, CoGbkResult>>, PCollection<HistoryRows>> {
+    extends PTransform<PCollection<KV<Long, Iterable<RawUnionValue>>>, PCollection<HistoryRows>> {
 
-  /** In the joined input: the customer's action lists, each from {@code KeepNewestPerDay}. */
-  public static final TupleTag<List<Action>> ACTIONS = new TupleTag<>() {};
+  /** The union tag of an impression row ({@link Impression}, at least one item). */
+  public static final int IMPRESSION = 0;
 
-  /** In the joined input: the customer's impression rows, each with at least one item. */
-  public static final TupleTag<Impression> IMPRESSIONS = new TupleTag<>() {};
+  /** The union tag of an {@link Action}. */
+  public static final int ACTION = 1;
 
   private final HistoryBuilder builder;
+  private final PCollectionView<Map<Integer, Long>> rowsPerDay;
 
-  private BuildHistories(HistoryBuilder builder) {
+  private BuildHistories(HistoryBuilder builder, PCollectionView<Map<Integer, Long>> rowsPerDay) {
     this.builder = builder;
+    this.rowsPerDay = rowsPerDay;
   }
 
-  /** Histories of {@code sequenceLength} actions from the days {@code window} makes eligible. */
-  public static BuildHistories of(int sequenceLength, LookbackWindow window) {
-    return new BuildHistories(new HistoryBuilder(sequenceLength, window));
+  /**
+   * Histories of {@code sequenceLength} actions from the days {@code window} makes eligible, for
+   * the built days that are the keys of {@code rowsPerDay} ({@code assemble.RowsPerDay}).
+   */
+  public static BuildHistories of(
+      int sequenceLength, LookbackWindow window, PCollectionView<Map<Integer, Long>> rowsPerDay) {
+    return new BuildHistories(new HistoryBuilder(sequenceLength, window), rowsPerDay);
   }
 
   @Override
-  public PCollection<HistoryRows> expand(PCollection<KV<Long, CoGbkResult>> joined) {
-    return joined.apply("BuildRows", ParDo.of(new BuildRowsFn(builder)));
+  public PCollection<HistoryRows> expand(PCollection<KV<Long, Iterable<RawUnionValue>>> grouped) {
+    return grouped.apply(
+        "BuildRows", ParDo.of(new BuildRowsFn(builder, rowsPerDay)).withSideInputs(rowsPerDay));
   }
 
-  private static final class BuildRowsFn extends DoFn<KV<Long, CoGbkResult>, HistoryRows> {
+  private static final class BuildRowsFn
+      extends DoFn<KV<Long, Iterable<RawUnionValue>>, HistoryRows> {
     private final HistoryBuilder builder;
+    private final PCollectionView<Map<Integer, Long>> rowsPerDay;
     private final Counter histories = Counters.historiesBuilt();
     private final Counter rows = Counters.rowsBuilt();
+    private transient Map<Integer, Long> cachedDays;
+    private transient int[] builtDays;
 
-    BuildRowsFn(HistoryBuilder builder) {
+    BuildRowsFn(HistoryBuilder builder, PCollectionView<Map<Integer, Long>> rowsPerDay) {
       this.builder = builder;
+      this.rowsPerDay = rowsPerDay;
     }
 
     @ProcessElement
-    public void process(@Element KV<Long, CoGbkResult> customer, OutputReceiver<HistoryRows> out) {
-      CoGbkResult joined = customer.getValue();
+    public void process(ProcessContext context) {
+      HistoryBuilder.Histories customerHistories =
+          builder.forDays(builtDays(context.sideInput(rowsPerDay)));
       // The customer's impression rows by day; a TreeMap, so that days come out in order.
       Map<Integer, List<Impression>> impressionsByDay = new TreeMap<>();
-      for (Impression impression : joined.getAll(IMPRESSIONS)) {
-        impressionsByDay
-            .computeIfAbsent(impression.day(), day -> new ArrayList<>())
-            .add(impression);
+      for (RawUnionValue value : context.element().getValue()) {
+        if (value.getUnionTag() == IMPRESSION) {
+          Impression impression = (Impression) value.getValue();
+          impressionsByDay
+              .computeIfAbsent(impression.day(), day -> new ArrayList<>())
+              .add(impression);
+        } else {
+          customerHistories.add((Action) value.getValue());
+        }
       }
-      if (impressionsByDay.isEmpty()) {
-        return;
-      }
-      List<Action> actions = new ArrayList<>();
-      joined.getAll(ACTIONS).forEach(actions::addAll);
-      HistoryBuilder.CustomerActions customerActions = builder.of(actions);
       impressionsByDay.forEach(
           (day, impressions) -> {
-            HistoryRows built = new HistoryRows(customerActions.historyOn(day), impressions);
-            out.output(built);
+            HistoryRows built = new HistoryRows(customerHistories.historyOn(day), impressions);
+            context.output(built);
             histories.inc();
             rows.inc(built.size());
           });
+    }
+
+    /** Runners hand out the same side-input map again and again; sort its days once. */
+    private int[] builtDays(Map<Integer, Long> days) {
+      if (days != cachedDays) {
+        builtDays = days.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        cachedDays = days;
+      }
+      return builtDays;
     }
   }
 }

@@ -19,6 +19,9 @@ public final class Counters {
   public static final String NAMESPACE = "training_inputs";
   public static final String HISTORIES_BUILT = "histories_built";
   public static final String ROWS_BUILT = "rows_built";
+  public static final String ACTIONS_OUTSIDE_WINDOW = "actions_outside_window";
+  public static final String ACTIONS_NOT_IMPRESSED = "actions_not_impressed";
+  public static final String ACTIONS_KEPT = "actions_kept";
 
   private Counters() {}
 
@@ -47,7 +50,17 @@ public final class Counters {
 
   /** Actions whose partition day no impression day can look back to. */
   public static Counter actionsOutsideWindow() {
-    return counter("actions_outside_window");
+    return counter(ACTIONS_OUTSIDE_WINDOW);
+  }
+
+  /** Actions of customers without an impression on a day the run builds (SPEC §1). */
+  public static Counter actionsNotImpressed() {
+    return counter(ACTIONS_NOT_IMPRESSED);
+  }
+
+  /** Actions that may be in a history: the ones the grouping by customer receives. */
+  public static Counter actionsKept() {
+    return counter(ACTIONS_KEPT);
   }
 
   /** Distinct (customer, impression day) histories built. */

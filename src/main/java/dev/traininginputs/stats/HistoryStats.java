@@ -1,6 +1,6 @@
 package dev.traininginputs.stats;
 
-import dev.traininginputs.model.TrainingRow;
+import dev.traininginputs.model.History;
 import java.util.Arrays;
 
 /**
@@ -15,19 +15,23 @@ public final class HistoryStats implements RowAccumulator<HistoryStats> {
   private final long[] typeCounts = new long[4];
 
   @Override
-  public void add(TrainingRow row) {
-    int length = row.history().length();
-    int[] types = row.history().actionTypes();
-    rows++;
-    lengthSum += length;
+  public void add(int day, History history, long weight) {
+    int length = history.length();
+    int[] types = history.actionTypes();
+    rows += weight;
+    lengthSum += length * weight;
     if (length == 0) {
-      zeroHistoryRows++;
+      zeroHistoryRows += weight;
     }
+    long[] once = new long[typeCounts.length];
     for (int i = 0; i < length; i++) {
-      typeCounts[types[i]]++;
+      once[types[i]]++;
     }
     // Everything past the history is padding.
-    typeCounts[0] += types.length - length;
+    once[0] += types.length - length;
+    for (int t = 0; t < typeCounts.length; t++) {
+      typeCounts[t] += once[t] * weight;
+    }
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.traininginputs.stats;
 
-import dev.traininginputs.model.TrainingRow;
+import dev.traininginputs.model.History;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -10,8 +10,8 @@ public final class LengthHistogram implements RowAccumulator<LengthHistogram> {
   private final TreeMap<Integer, Long> rowsByLength = new TreeMap<>();
 
   @Override
-  public void add(TrainingRow row) {
-    rowsByLength.merge(row.history().length(), 1L, Long::sum);
+  public void add(int day, History history, long weight) {
+    rowsByLength.merge(history.length(), weight, Long::sum);
   }
 
   @Override

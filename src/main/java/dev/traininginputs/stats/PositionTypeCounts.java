@@ -1,6 +1,6 @@
 package dev.traininginputs.stats;
 
-import dev.traininginputs.model.TrainingRow;
+import dev.traininginputs.model.History;
 
 /**
  * For each of the first K positions, how often each action type stands there (SPEC §5 {@code
@@ -18,11 +18,11 @@ public final class PositionTypeCounts implements RowAccumulator<PositionTypeCoun
   }
 
   @Override
-  public void add(TrainingRow row) {
-    int[] types = row.history().actionTypes();
-    rows++;
+  public void add(int day, History history, long weight) {
+    int[] types = history.actionTypes();
+    rows += weight;
     for (int p = 0; p < counts.length && p < types.length; p++) {
-      counts[p][types[p]]++;
+      counts[p][types[p]] += weight;
     }
   }
 

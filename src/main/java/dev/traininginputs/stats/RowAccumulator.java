@@ -1,5 +1,6 @@
 package dev.traininginputs.stats;
 
+import dev.traininginputs.model.History;
 import dev.traininginputs.model.TrainingRow;
 
 /**
@@ -8,5 +9,14 @@ import dev.traininginputs.model.TrainingRow;
  */
 public interface RowAccumulator<A extends RowAccumulator<A>> extends Mergeable<A> {
 
-  void add(TrainingRow row);
+  /**
+   * Adds {@code weight} training rows of impression day {@code day} (epoch day) that share {@code
+   * history}: the items of one customer and day, counted without walking the history once per row.
+   */
+  void add(int day, History history, long weight);
+
+  /** Adds one training row. */
+  default void add(TrainingRow row) {
+    add(row.item().day(), row.history(), 1);
+  }
 }

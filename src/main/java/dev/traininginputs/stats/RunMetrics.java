@@ -1,8 +1,8 @@
 package dev.traininginputs.stats;
 
 import dev.traininginputs.model.Days;
+import dev.traininginputs.model.History;
 import dev.traininginputs.model.Source;
-import dev.traininginputs.model.TrainingRow;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,12 +71,12 @@ public final class RunMetrics implements RowAccumulator<RunMetrics> {
     return part;
   }
 
-  /** Adds one training row; only to figures made by {@link #ofRows}. */
+  /** Adds training rows sharing a history; only to figures made by {@link #ofRows}. */
   @Override
-  public void add(TrainingRow row) {
-    days.computeIfAbsent(row.item().day(), day -> new HistoryStats()).add(row);
-    lengths.add(row);
-    positions.add(row);
+  public void add(int day, History history, long weight) {
+    days.computeIfAbsent(day, d -> new HistoryStats()).add(day, history, weight);
+    lengths.add(day, history, weight);
+    positions.add(day, history, weight);
   }
 
   @Override

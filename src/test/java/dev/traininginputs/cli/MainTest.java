@@ -67,7 +67,7 @@ class MainTest {
           "--sequenceLength",
           "--lookbackDays",
           "--writeMode",
-          "--shardsPerDay",
+          "--rowsPerFile",
           "--runner",
           "--sparkMaster"
         }) {
@@ -131,7 +131,9 @@ class MainTest {
     assertThat(
         summary,
         containsString(
-            "work:     read impressions 6, clicks 14, add_to_carts 3, previous_orders 4 | histories "));
+            "work:     read impressions 6, clicks 14, add_to_carts 3, previous_orders 4 | actions"
+                + " kept 16, dropped 2 outside every window and 2 of customers without impressions"
+                + " | histories 5 | rows 7"));
   }
 
   @Test
@@ -199,17 +201,23 @@ class MainTest {
   }
 
   @Test
-  void runnerDefaults_sparkKeepsCachedDataSerializedAndSpilledUnlessGiven() {
+  void runnerDefaults_sparkCachesOnDiskAndStreamsGroupsUnlessGiven() {
     SparkPipelineOptions spark =
         PipelineOptionsFactory.fromArgs("--runner=SparkRunner").as(SparkPipelineOptions.class);
     Main.applyRunnerDefaults(spark, new String[] {"--runner=SparkRunner"});
-    assertThat(spark.getStorageLevel(), equalTo("MEMORY_AND_DISK_SER"));
+    assertThat(spark.getStorageLevel(), equalTo("DISK_ONLY"));
+    assertThat(spark.getPreferGroupByKeyToHandleHugeValues(), equalTo(true));
 
-    String[] own = {"--runner=SparkRunner", "--storageLevel=DISK_ONLY"};
+    String[] own = {
+      "--runner=SparkRunner",
+      "--storageLevel=MEMORY_AND_DISK_SER",
+      "--preferGroupByKeyToHandleHugeValues=false"
+    };
     SparkPipelineOptions given =
         PipelineOptionsFactory.fromArgs(own).as(SparkPipelineOptions.class);
     Main.applyRunnerDefaults(given, own);
-    assertThat(given.getStorageLevel(), equalTo("DISK_ONLY"));
+    assertThat(given.getStorageLevel(), equalTo("MEMORY_AND_DISK_SER"));
+    assertThat(given.getPreferGroupByKeyToHandleHugeValues(), equalTo(false));
   }
 
   private static PrintStream print(ByteArrayOutputStream bytes) {

@@ -6,10 +6,13 @@ import static dev.traininginputs.TestData.ints;
 import static java.nio.file.StandardOpenOption.CREATE_NEW;
 import static java.nio.file.StandardOpenOption.WRITE;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.both;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import dev.traininginputs.ParquetRows;
@@ -27,14 +30,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -65,6 +73,16 @@ class WritersTest {
     return customerDays.stream().flatMap(c -> c.rows().stream()).toList();
   }
 
+  /** What {@code assemble.RowsPerDay} makes of the impressions behind these rows. */
+  private static PCollectionView<Map<Integer, Long>> rowsPerDay(
+      TestPipeline p, List<TrainingRow> rows) {
+    Map<Integer, Long> perDay = new TreeMap<>();
+    rows.forEach(row -> perDay.merge(row.item().day(), 1L, Long::sum));
+    List<KV<Integer, Long>> entries = new ArrayList<>();
+    perDay.forEach((day, count) -> entries.add(KV.of(day, count)));
+    return p.apply("RowsPerDay", Create.of(entries)).apply("AsMap", View.asMap());
+  }
+
   private static List<Path> files(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
       return files.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
@@ -77,7 +95,13 @@ class WritersTest {
     List<TrainingRow> rows = rowsOf(twoDaysOfRows());
     PCollection<RunMetrics> figures =
         p.apply(Create.of(twoDaysOfRows()).withCoder(HistoryRows.Coder.of()))
-            .apply(WriteTrainingRows.of(dir.toString(), "RUN", 2, 2, RowLayout.exploded(4)));
+            .apply(
+                WriteTrainingRows.of(
+                    dir.toString(),
+                    "RUN",
+                    2,
+                    RowLayout.exploded(4),
+                    FilesPerDay.of(rowsPerDay(p, rows), 2)));
     PCollection<RunMetrics> merged = PCollectionList.of(figures).apply(MergeFigures.analysing(2));
     PAssert.thatSingleton(merged)
         .satisfies(
@@ -108,6 +132,51 @@ class WritersTest {
     expectedFiles.sort(null);
     assertThat(files(dir), equalTo(expectedFiles));
     assertThat(ParquetRows.read(dir), containsInAnyOrder(rows.toArray()));
+  }
+
+  @Test
+  void writeTrainingRows_spreadsADayOverTheFilesItsSizeNeeds(TestPipeline p) throws IOException {
+    // 03-10: 1,000 customers with one row each, at 100 rows a file: 10 files, each customer's
+    // rows in one of them. 03-11: 3 rows, one file.
+    List<HistoryRows> customerDays = new ArrayList<>();
+    for (int customer = 1; customer <= 1000; customer++) {
+      customerDays.add(
+          new HistoryRows(
+              History.empty(2), List.of(impression(customer, "2025-03-10", "r" + customer, 5))));
+    }
+    customerDays.add(
+        new HistoryRows(History.empty(2), List.of(impression(1, "2025-03-11", "s", 5, 6, 7))));
+    p.apply(Create.of(customerDays).withCoder(HistoryRows.Coder.of()))
+        .apply(
+            WriteTrainingRows.of(
+                dir.toString(),
+                "RUN",
+                0,
+                RowLayout.exploded(2),
+                FilesPerDay.of(rowsPerDay(p, rowsOf(customerDays)), 100)));
+    p.run().waitUntilFinish();
+
+    Map<String, String> listed = WrittenFiles.read(new LocalStore(), dir.toString());
+    List<String> bigDay =
+        listed.keySet().stream().filter(name -> name.startsWith("dt=2025-03-10/")).toList();
+    assertThat(bigDay, hasSize(10));
+    assertThat(
+        listed.keySet().stream().filter(name -> name.startsWith("dt=2025-03-11/")).toList(),
+        contains("dt=2025-03-11/part-RUN-00000.parquet"));
+    for (String name : bigDay) {
+      List<GenericRecord> inFile = ParquetRows.records(dir.resolve(listed.get(name)));
+      // A fair spread: no file far from the target of 100 rows.
+      assertThat(inFile.size(), both(greaterThan(50)).and(lessThan(150)));
+    }
+  }
+
+  @Test
+  void filesPerDay_followTheRowsAtLeastOneAtMostTheCap() {
+    assertThat(FilesPerDay.files(0, 100), equalTo(1));
+    assertThat(FilesPerDay.files(100, 100), equalTo(1));
+    assertThat(FilesPerDay.files(101, 100), equalTo(2));
+    assertThat(FilesPerDay.files(10_000_000, 250_000), equalTo(40));
+    assertThat(FilesPerDay.files(Long.MAX_VALUE / 2, 1), equalTo(FilesPerDay.MAX_FILES_PER_DAY));
   }
 
   @Test

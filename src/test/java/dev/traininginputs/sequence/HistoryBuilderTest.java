@@ -25,7 +25,7 @@ class HistoryBuilderTest {
   private static final HistoryBuilder BUILDER = new HistoryBuilder(N, new LookbackWindow(L));
 
   private static History historyOn(String day, Action... actions) {
-    return BUILDER.of(List.of(actions)).historyOn(Days.of(day));
+    return BUILDER.forDays(Days.of(day)).addAll(List.of(actions)).historyOn(Days.of(day));
   }
 
   @Test
@@ -141,23 +141,27 @@ class HistoryBuilderTest {
       actions.add(click(1, 100 + i, D, "10:00"));
     }
     actions.add(click(1, 1, "2025-03-01", "10:00"));
-    assertThat(BUILDER.of(actions).historyOn(Days.of(D)), equalTo(history(N, ints(1), ints(1))));
+    assertThat(
+        BUILDER.forDays(Days.of(D)).addAll(actions).historyOn(Days.of(D)),
+        equalTo(history(N, ints(1), ints(1))));
   }
 
   @Test
   void history_withoutActionsIsAllZero() {
-    History h = BUILDER.of(Collections.emptyList()).historyOn(Days.of(D));
+    History h = BUILDER.forDays(Days.of(D)).historyOn(Days.of(D));
     assertThat(h, equalTo(new History(new int[N], new int[N], 0)));
   }
 
   @Test
   void history_dependsOnTheImpressionDay() {
-    HistoryBuilder.CustomerActions customer =
-        BUILDER.of(
-            List.of(
-                click(1, 1, "2025-03-08", "10:00"),
-                click(1, 2, "2025-03-09", "10:00"),
-                click(1, 3, "2025-03-10", "10:00")));
+    HistoryBuilder.Histories customer =
+        BUILDER
+            .forDays(Days.of("2025-03-11"), Days.of("2025-03-09"), Days.of("2025-03-10"))
+            .addAll(
+                List.of(
+                    click(1, 3, "2025-03-10", "10:00"),
+                    click(1, 1, "2025-03-08", "10:00"),
+                    click(1, 2, "2025-03-09", "10:00")));
     assertThat(customer.historyOn(Days.of("2025-03-09")), equalTo(history(N, ints(1), ints(1))));
     assertThat(
         customer.historyOn(Days.of("2025-03-10")), equalTo(history(N, ints(2, 1), ints(1, 1))));
@@ -170,8 +174,37 @@ class HistoryBuilderTest {
   void history_withZeroLookbackIsEmpty() {
     HistoryBuilder none = new HistoryBuilder(N, new LookbackWindow(0));
     assertThat(
-        none.of(List.of(click(1, 1, "2025-03-09", "10:00"))).historyOn(Days.of(D)),
+        none.forDays(Days.of(D)).add(click(1, 1, "2025-03-09", "10:00")).historyOn(Days.of(D)),
         equalTo(History.empty(N)));
+  }
+
+  @Test
+  void history_keepsTheNNewestOfEachDayWhateverTheOrderOfArrival() {
+    // N = 2, L = 3, two impression days: 03-12 looks back to 03-09..03-11, 03-14 to 03-11..03-13.
+    HistoryBuilder two = new HistoryBuilder(2, new LookbackWindow(3));
+    List<Action> actions = new ArrayList<>();
+    for (int minute = 10; minute < 40; minute++) {
+      actions.add(click(1, 100 + minute, "2025-03-09", "10:" + minute));
+    }
+    actions.add(cart(1, 7, "2025-03-11", "09:00"));
+    actions.add(order(1, 8, "2025-03-13"));
+    actions.add(click(1, 9, "2025-03-08", "23:00"));
+    for (long seed = 0; seed < 5; seed++) {
+      Collections.shuffle(actions, new java.util.Random(seed));
+      HistoryBuilder.Histories histories =
+          two.forDays(Days.of("2025-03-12"), Days.of("2025-03-14")).addAll(actions);
+      assertThat(
+          histories.historyOn(Days.of("2025-03-12")),
+          equalTo(history(2, ints(7, 139), ints(2, 1))));
+      assertThat(
+          histories.historyOn(Days.of("2025-03-14")), equalTo(history(2, ints(8, 7), ints(3, 2))));
+    }
+  }
+
+  @Test
+  void history_ofADayNotAskedForIsRefused() {
+    HistoryBuilder.Histories histories = BUILDER.forDays(Days.of(D));
+    assertThrows(IllegalArgumentException.class, () -> histories.historyOn(Days.of("2025-03-11")));
   }
 
   @Test
