@@ -99,6 +99,7 @@ public final class TrainingInputsJob {
         throw new IllegalStateException("the pipeline ended in state " + state);
       }
       Map<String, Long> counters = Counters.values(result);
+      refuseBuildingNothing(config, staged);
       List<String> days = staged.commit();
       StagedOutput.Destinations at = staged.destinations();
       return new RunSummary(
@@ -114,6 +115,37 @@ public final class TrainingInputsJob {
       throw e;
     } finally {
       staged.release();
+    }
+  }
+
+  /**
+   * A run that built no row publishes nothing over an earlier run's output, metrics or report. With
+   * a selection of days it is refused, as it is before any work when a partitioned table lacks
+   * those days (unpartitioned files can only tell by being read). Without one (empty inputs, or
+   * every impression row rejected) its zero figures are published only where there are none yet.
+   */
+  private static void refuseBuildingNothing(RunConfig config, StagedOutput staged) {
+    if (!staged.stagedDays().isEmpty()) {
+      return;
+    }
+    String kept = "nothing was published; the output at " + staged.destinations().output();
+    if (!config.days().isAll()) {
+      throw new RunRefusedException(
+          "--impressions="
+              + config.impressions()
+              + " holds no impressions of "
+              + config.days()
+              + ": no impressed item of those days in its files; "
+              + kept
+              + " is as it was");
+    }
+    if (staged.holdsEarlierFigures()) {
+      throw new RunRefusedException(
+          "--impressions="
+              + config.impressions()
+              + " holds no impressed item: "
+              + kept
+              + ", with the metrics and report of its earlier run, is as it was");
     }
   }
 

@@ -3,6 +3,7 @@ package dev.traininginputs;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +12,9 @@ import dev.traininginputs.options.RunRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -226,5 +230,67 @@ class RefusalsTest {
     String message = assertThrows(RunRefusedException.class, run::run).getMessage();
     assertThat(message, equalTo("--output=" + output + " is a file, not a directory"));
     assertThat(Files.readString(output), equalTo("not a folder"));
+  }
+
+  @Test
+  void refuses_aDayThatNoImpressionsFileHolds_andKeepsTheEarlierRun() throws IOException {
+    run.write(
+        "impressions.csv",
+        "dt,ranking_id,customer_id,impressions",
+        "2025-03-10,r1,1,\"[{\"\"item_id\"\": 5, \"\"is_order\"\": true}]\"");
+    run.run();
+    Map<Path, byte[]> earlier = contents(output);
+    assertThat(
+        earlier.keySet().stream().map(Path::toString).toList(),
+        hasItems("_metrics.json", "_report.html"));
+    run.options().setDate("2025-03-11");
+    assertThat(
+        assertThrows(RunRefusedException.class, run::run).getMessage(),
+        equalTo(
+            "--impressions="
+                + inputs.resolve("impressions.csv")
+                + " holds no impressions of 2025-03-11: no impressed item of those days in its"
+                + " files; nothing was published; the output at "
+                + output
+                + " is as it was"));
+    assertSameContents(output, earlier);
+  }
+
+  @Test
+  void refuses_aWholeRunThatBuildsNothing_overAnEarlierRunsFigures() throws IOException {
+    run.run();
+    assertThat(
+        "a first run over no impressed item publishes its zero figures",
+        Files.exists(output.resolve("_metrics.json")),
+        is(true));
+    Files.writeString(output.resolve("_metrics.json"), "{\"rows\": 7}");
+    Map<Path, byte[]> earlier = contents(output);
+    assertThat(
+        assertThrows(RunRefusedException.class, run::run).getMessage(),
+        equalTo(
+            "--impressions="
+                + inputs.resolve("impressions.csv")
+                + " holds no impressed item: nothing was published; the output at "
+                + output
+                + ", with the metrics and report of its earlier run, is as it was"));
+    assertSameContents(output, earlier);
+  }
+
+  /** Every file under a folder, by relative path, with its bytes. */
+  private static Map<Path, byte[]> contents(Path folder) throws IOException {
+    Map<Path, byte[]> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        files.put(folder.relativize(file), Files.readAllBytes(file));
+      }
+    }
+    return files;
+  }
+
+  private static void assertSameContents(Path folder, Map<Path, byte[]> expected)
+      throws IOException {
+    Map<Path, byte[]> now = contents(folder);
+    assertThat(now.keySet(), equalTo(expected.keySet()));
+    expected.forEach((file, bytes) -> assertThat(file.toString(), now.get(file), equalTo(bytes)));
   }
 }

@@ -161,6 +161,25 @@ public final class StagedOutput {
     return at;
   }
 
+  /** The {@code YYYY-MM-DD} days the pipeline wrote rows of; empty when it built no row. */
+  public List<String> stagedDays() {
+    try {
+      return new ArrayList<>(daysOf(WrittenFiles.read(store, rowsDirectory())).keySet());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the staged rows in " + rowsDirectory(), e);
+    }
+  }
+
+  /** Whether an earlier run's metrics or report are where this run's would be published. */
+  public boolean holdsEarlierFigures() {
+    try {
+      return OutputStore.of(at.metricsJson(), options).exists(at.metricsJson())
+          || (!at.report().isEmpty() && OutputStore.of(at.report(), options).exists(at.report()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look for the earlier " + at.metricsJson(), e);
+    }
+  }
+
   /**
    * Publishes the staged output; returns the days written. First the commit record is written into
    * the staging folder: from then on the publish is resumable, and a failure or a kill leaves it to
@@ -169,8 +188,7 @@ public final class StagedOutput {
    */
   public List<String> commit() {
     try {
-      List<String> days =
-          new ArrayList<>(daysOf(WrittenFiles.read(store, rowsDirectory())).keySet());
+      List<String> days = stagedDays();
       if (mode == WriteMode.ERRORIFEXISTS) {
         Set<String> existing = existingDays(store, at.output());
         existing.retainAll(days);
