@@ -136,7 +136,24 @@ public final class Main {
     out.println("  --runner=DirectRunner (default) | SparkRunner");
     out.println("  --sparkMaster=local[N] | spark://HOST:PORT   (with --runner=SparkRunner)");
     out.println("  --targetParallelism=N                        (DirectRunner worker threads)");
+    out.println();
+    out.println("Storage options (inputs and outputs may be local paths, hdfs:// or s3:// URIs):");
+    out.println("  --hdfsConfiguration='[{\"fs.defaultFS\":\"hdfs://HOST:8020\"}]'");
+    out.println("                         (or set HADOOP_CONF_DIR)");
+    out.println("  --awsRegion=REGION     (s3://; credentials from the default AWS chain)");
+    out.println("  --endpoint=URL         (an S3-compatible store, for example http://HOST:9000)");
     out.println("Any Beam pipeline option is accepted; --help=<OptionsInterface> describes them.");
+    out.println();
+    out.println("Exit codes:");
+    out.printf("  0  done: the output is published%n");
+    out.printf(
+        "  %d  failed while working (an unreadable input file, a full disk, ...);"
+            + " the earlier output is untouched%n",
+        FAILED);
+    out.printf(
+        "  %d  refused, nothing published: a bad option, an input that matches no file or lacks"
+            + " a column, selected days without impressions%n",
+        REFUSED);
   }
 
   private static String defaultValue(Method getter) {

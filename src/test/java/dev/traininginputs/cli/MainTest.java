@@ -75,6 +75,12 @@ class MainTest {
     }
     assertThat(help, containsString("data/clicks.csv"));
     assertThat(help, containsString("default: 1000"));
+    for (String storage : new String[] {"--hdfsConfiguration", "--awsRegion", "--endpoint"}) {
+      assertThat(help, containsString(storage));
+    }
+    assertThat(help, containsString("Exit codes:\n  0  done"));
+    assertThat(help, containsString("\n  " + Main.FAILED + "  failed while working"));
+    assertThat(help, containsString("\n  " + Main.REFUSED + "  refused, nothing published"));
   }
 
   @Test
