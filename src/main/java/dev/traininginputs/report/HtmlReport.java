@@ -32,6 +32,15 @@ public final class HtmlReport {
   /** How far from the median of the days a day's figure may be before it is marked. */
   static final double DRIFT = 0.25;
 
+  /** The most days the days' table lists one by one; beyond, it lists the marked days. */
+  static final int MAX_TABLE_DAYS = 31;
+
+  /** The fewest days whose median means something: a week. With fewer, nothing is marked. */
+  static final int DRIFT_MIN_DAYS = 7;
+
+  /** The width of a tick label's character, in pixels, with room to spare (11 px text). */
+  private static final double TICK_CHAR_WIDTH = 7;
+
   private HtmlReport() {}
 
   public static String render(RunMetrics metrics, RunInfo run) {
@@ -46,9 +55,9 @@ public final class HtmlReport {
         .append("</div></header>\n<main>\n");
 
     html.append("<div class=\"cards\">\n");
-    card(html, "Rows written", count(history.rows()));
-    card(html, "Impression rows", count(metrics.impressionRows()));
-    card(html, "Customers", count(metrics.customers()));
+    card(html, "Rows written", history.rows());
+    card(html, "Impression rows", metrics.impressionRows());
+    card(html, "Customers", metrics.customers());
     card(html, "Empty histories", percent(history.zeroHistoryPct()));
     card(html, "Mean history length", decimal(history.avgHistoryLength()));
     html.append("</div>\n");
@@ -109,6 +118,29 @@ public final class HtmlReport {
 
     html.append(daysSection(metrics.days()));
 
+    if (history.rows() == 0) {
+      html.append(
+          "<section><h2>Histories</h2>\n<p class=\"muted\">No rows were written: no history"
+              + " lengths or action types to show.</p></section>\n");
+    } else {
+      historySections(html, metrics);
+    }
+    html.append("<section><h2>Run settings</h2>\n<table>\n");
+    run.settingsView()
+        .forEach(
+            (name, value) ->
+                html.append("<tr><th>")
+                    .append(escape(name))
+                    .append("</th><td><code>")
+                    .append(escape(value))
+                    .append("</code></td></tr>\n"));
+    html.append("</table></section>\n</main>\n</body>\n</html>");
+    return html.toString();
+  }
+
+  /** The history-length histogram, the action-type mix and the types of the first K positions. */
+  private static void historySections(StringBuilder html, RunMetrics metrics) {
+    HistoryStats history = metrics.history();
     html.append(
             "<section><h2>History lengths</h2>\n<p class=\"muted\">Rows by number of non-padding actions; ")
         .append(percent(history.zeroHistoryPct()))
@@ -148,18 +180,17 @@ public final class HtmlReport {
           .append(positionBars(positions))
           .append("</section>\n");
     }
+  }
 
-    html.append("<section><h2>Run settings</h2>\n<table>\n");
-    run.settingsView()
-        .forEach(
-            (name, value) ->
-                html.append("<tr><th>")
-                    .append(escape(name))
-                    .append("</th><td><code>")
-                    .append(escape(value))
-                    .append("</code></td></tr>\n"));
-    html.append("</table></section>\n</main>\n</body>\n</html>");
-    return html.toString();
+  /**
+   * A count on a card: exact up to 9,999,999, then {@link #compact} with the exact in a tooltip.
+   */
+  private static void card(StringBuilder html, String label, long value) {
+    if (value < 10_000_000) {
+      card(html, label, count(value));
+    } else {
+      card(html, label, "<span title=\"" + count(value) + "\">" + compact(value) + "</span>");
+    }
   }
 
   private static void card(StringBuilder html, String label, String value) {
@@ -246,8 +277,10 @@ public final class HtmlReport {
 
   /**
    * Rows, empty-history share and mean history length per impression day, as three small charts and
-   * a table. A value more than {@link #DRIFT} away from the median of the days (relative to it) is
-   * drawn and written in red, so that a drifting day stands out.
+   * a table. From {@link #DRIFT_MIN_DAYS} days on, a day whose figure lies more than {@link #DRIFT}
+   * away from the median of the days (relative to it) and more than the figure's own floor (2
+   * points of empty histories, 1 action of mean length) is drawn and written in red, so that a
+   * drifting day stands out; a flat figure, or one of too few days, is never marked.
    */
   static String daysSection(Map<String, HistoryStats> days) {
     StringBuilder html = new StringBuilder("<section><h2>Days</h2>\n");
@@ -262,17 +295,14 @@ public final class HtmlReport {
       stats.stream().mapToDouble(HistoryStats::avgHistoryLength).toArray()
     };
     String[] names = {"rows", "empty histories", "mean history length"};
+    double[] floors = {0, 0.02, 1};
     List<DoubleFunction<String>> formats =
         List.of(v -> count(Math.round(v)), HtmlReport::percent, HtmlReport::decimal);
     boolean[][] drifting = new boolean[3][];
-    html.append("<p class=\"muted\">Per impression day. In red: more than ")
-        .append(percent(DRIFT))
-        .append(" away from the median of the ")
-        .append(labels.size())
-        .append(labels.size() == 1 ? " day" : " days")
-        .append(".</p>\n");
+    html.append("<p class=\"muted\">Per impression day. ").append(driftRule(labels.size()));
+    html.append("</p>\n");
     for (int f = 0; f < 3; f++) {
-      drifting[f] = drifting(figures[f]);
+      drifting[f] = drifting(figures[f], floors[f]);
       String[] colors = new String[labels.size()];
       for (int d = 0; d < colors.length; d++) {
         colors[d] = drifting[f][d] ? DRIFT_COLOR : BAR_COLOR;
@@ -282,10 +312,20 @@ public final class HtmlReport {
           bars(
               labels, figures[f], colors, formats.get(f), names[f] + " on", "impression day", 130));
     }
+    if (labels.size() > MAX_TABLE_DAYS) {
+      html.append("<p class=\"muted\">")
+          .append(labels.size())
+          .append(
+              " days: the table lists the marked ones; every day is in the metrics file.</p>\n");
+    }
     html.append(
         "<table class=\"compact\"><tr><th>day</th><th class=\"num\">rows</th>"
             + "<th class=\"num\">empty histories</th><th class=\"num\">mean history length</th></tr>\n");
+    boolean onlyMarked = labels.size() > MAX_TABLE_DAYS;
     for (int d = 0; d < labels.size(); d++) {
+      if (onlyMarked && !drifting[0][d] && !drifting[1][d] && !drifting[2][d]) {
+        continue;
+      }
       html.append("<tr><td>").append(labels.get(d)).append("</td>");
       for (int f = 0; f < 3; f++) {
         html.append("<td class=\"num")
@@ -299,16 +339,39 @@ public final class HtmlReport {
     return html.append("</table></section>\n").toString();
   }
 
-  /** Which values lie more than {@link #DRIFT} of the median away from it. */
-  static boolean[] drifting(double[] values) {
+  /** What the days' colours mean, for this many days. */
+  private static String driftRule(int days) {
+    String rule =
+        "In red: a day more than "
+            + percent(DRIFT)
+            + " away from the median of the days (and more than 2 points of empty histories, 1"
+            + " action of mean length). ";
+    return days < DRIFT_MIN_DAYS
+        ? "Drift is looked for from "
+            + DRIFT_MIN_DAYS
+            + " days on; with "
+            + days
+            + (days == 1 ? " day" : " days")
+            + " nothing is compared."
+        : rule + "Compared over " + days + " days.";
+  }
+
+  /**
+   * Which values lie more than {@link #DRIFT} of the median and more than {@code floor} away from
+   * it; none when there are fewer than {@link #DRIFT_MIN_DAYS} values.
+   */
+  static boolean[] drifting(double[] values, double floor) {
+    int n = values.length;
+    boolean[] drifting = new boolean[n];
+    if (n < DRIFT_MIN_DAYS) {
+      return drifting;
+    }
     double[] sorted = values.clone();
     Arrays.sort(sorted);
-    int n = sorted.length;
     double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    boolean[] drifting = new boolean[n];
     for (int i = 0; i < n; i++) {
-      drifting[i] =
-          median == 0 ? values[i] != 0 : Math.abs(values[i] - median) > DRIFT * Math.abs(median);
+      double off = Math.abs(values[i] - median);
+      drifting[i] = off > DRIFT * Math.abs(median) && off > floor;
     }
     return drifting;
   }
@@ -326,10 +389,11 @@ public final class HtmlReport {
       String axis,
       int height) {
     int width = 860;
-    int left = 56;
+    double top = Arrays.stream(values).max().orElse(0);
+    // Room for the longest tick label left of the axis: "1,714 rows" needs more than "0 rows".
+    int left = (int) Math.max(56, 10 + TICK_CHAR_WIDTH * format.apply(top).length());
     int bottom = 40;
     int plotHeight = height - bottom - 12;
-    double top = Arrays.stream(values).max().orElse(0);
     double scale = top > 0 ? top : 1;
     double slot = (width - left) / (double) labels.size();
     StringBuilder svg = svg(width, height, axis);
@@ -452,6 +516,18 @@ public final class HtmlReport {
             width,
             height,
             label));
+  }
+
+  /** A big count in four characters or so: {@code 12.3 M}, {@code 342.0 B}. */
+  static String compact(long n) {
+    String[] units = {"", " k", " M", " B", " T"};
+    double value = n;
+    int unit = 0;
+    while (Math.abs(value) >= 1000 && unit < units.length - 1) {
+      value /= 1000;
+      unit++;
+    }
+    return unit == 0 ? count(n) : String.format(Locale.ROOT, "%.1f", value) + units[unit];
   }
 
   static String count(long n) {

@@ -153,16 +153,19 @@ class HtmlReportTest {
   @Test
   void days_chartsAndTabulatesEachDayMarkingTheOnesThatDrift() {
     TreeMap<String, HistoryStats> days = new TreeMap<>();
-    // Three ordinary days and one with a third of the rows and every history empty.
-    days.put("2025-03-10", stats(100, 10, 5));
-    days.put("2025-03-11", stats(110, 11, 5));
-    days.put("2025-03-12", stats(36, 36, 0));
-    days.put("2025-03-13", stats(95, 9, 5));
+    // Seven ordinary days and one with a third of the rows and every history empty.
+    int[] rows = {100, 110, 36, 95, 104, 98, 101, 97};
+    for (int d = 0; d < rows.length; d++) {
+      days.put(
+          "2025-03-1" + d,
+          d == 2 ? stats(36, 36, 0) : stats(rows[d], rows[d] / 10, d == 1 ? 5 : 4 + d % 2));
+    }
     String section = HtmlReport.daysSection(days);
     assertThat(countIn(section, "<svg "), equalTo(3));
-    assertThat(countIn(section, "<rect "), equalTo(12));
+    assertThat(countIn(section, "<rect "), equalTo(24));
     assertThat(section, containsString("<title>rows on 2025-03-12: 36</title>"));
     assertThat(section, containsString("<title>empty histories on 2025-03-12: 100.0%</title>"));
+    assertThat(section, containsString("Compared over 8 days."));
     assertThat(
         section,
         containsString(
@@ -178,17 +181,110 @@ class HtmlReportTest {
   }
 
   @Test
+  void days_fewerThanAWeekAreShownButNeverMarked() {
+    TreeMap<String, HistoryStats> days = new TreeMap<>();
+    // The 2-day sample: a 0.0 % and a 1.2 % empty-history share, rows and lengths far apart.
+    days.put("2025-03-13", stats(500, 0, 2));
+    days.put("2025-03-14", stats(1214, 15, 7));
+    String section = HtmlReport.daysSection(days);
+    assertThat(countIn(section, "bad"), equalTo(0));
+    assertThat(countIn(section, "#cf1124"), equalTo(0));
+    assertThat(
+        section, containsString("Drift is looked for from 7 days on; with 2 days nothing is"));
+    assertThat(
+        HtmlReport.daysSection(new TreeMap<>(java.util.Map.of("2025-03-14", stats(5, 1, 2)))),
+        containsString("with 1 day nothing is compared."));
+  }
+
+  @Test
+  void days_aFlatFigureOrASmallShiftIsNeverMarked() {
+    TreeMap<String, HistoryStats> days = new TreeMap<>();
+    // Fourteen days: the same rows and lengths; empty histories between 0.0 % and 1.0 %.
+    for (int d = 0; d < 14; d++) {
+      days.put(String.format("2025-03-%02d", d + 1), stats(200, d % 3, 6));
+    }
+    String section = HtmlReport.daysSection(days);
+    assertThat(section, containsString("Compared over 14 days."));
+    assertThat(countIn(section, "bad"), equalTo(0));
+    assertThat(countIn(section, "#cf1124"), equalTo(0));
+  }
+
+  @Test
+  void days_aYearOfDaysIsDrawnWithAFewLabels() {
+    TreeMap<String, HistoryStats> days = new TreeMap<>();
+    java.time.LocalDate first = java.time.LocalDate.of(2024, 3, 14);
+    for (int d = 0; d < 365; d++) {
+      days.put(first.plusDays(d).toString(), stats(20 + d % 7, 1, 3));
+    }
+    String section = HtmlReport.daysSection(days);
+    assertThat(countIn(section, "<rect "), equalTo(3 * 365));
+    // The table: the header and the marked days only (none here).
+    assertThat(section, containsString("365 days: the table lists the marked ones"));
+    assertThat(countIn(section, "<tr>"), equalTo(1));
+    // One x label in 31 days, on each of the three charts.
+    assertThat(countIn(section, "class=\"tick\" text-anchor=\"middle\">2024-"), equalTo(3 * 10));
+  }
+
+  @Test
+  void bars_leaveRoomForTheLongestTickLabel() {
+    for (long rows : new long[] {1_714, 12_345_678_901L}) {
+      TreeMap<Integer, Long> rowsByLength = new TreeMap<>(java.util.Map.of(0, 3L, 5, rows));
+      String svg = HtmlReport.lengthHistogram(rowsByLength);
+      String label = HtmlReport.count(rows) + " rows";
+      Matcher tick =
+          Pattern.compile(
+                  "<text x=\"(\\d+)\" y=\"18\" class=\"tick\" text-anchor=\"end\">"
+                      + Pattern.quote(label))
+              .matcher(svg);
+      assertThat(svg, tick.find(), equalTo(true));
+      // An 11 px label is at most 6.5 px per character wide; it must end right of x = 0.
+      assertThat(
+          label + " ends at " + tick.group(1),
+          Integer.parseInt(tick.group(1)) >= 6.5 * label.length(),
+          equalTo(true));
+    }
+  }
+
+  @Test
+  void cards_showHugeCountsCompactWithTheExactValueInATooltip() {
+    RunMetrics metrics = new RunMetrics();
+    metrics.mergeFrom(RunMetrics.ofCustomers(9_999_999));
+    metrics.mergeFrom(RunMetrics.ofImpressionRows(34_200_000_000L));
+    String page = HtmlReport.render(metrics, new RunInfo("/out", new LinkedHashMap<>()));
+    assertThat(
+        page,
+        containsString(
+            "<div class=\"value\"><span title=\"34,200,000,000\">34.2 B</span></div>"
+                + "<div class=\"label\">Impression rows</div>"));
+    assertThat(page, containsString("<div class=\"value\">9,999,999</div>"));
+  }
+
+  @Test
+  void aRunWithoutRowsSaysSoInsteadOfDrawingEmptyCharts() {
+    String page = HtmlReport.render(new RunMetrics(), new RunInfo("/out", new LinkedHashMap<>()));
+    assertThat(page, containsString("No rows were written: no history lengths or action types"));
+    assertThat(page, not(containsString("<svg ")));
+  }
+
+  @Test
   void days_sayWhenThereAreNone() {
     assertThat(HtmlReport.daysSection(new TreeMap<>()), containsString("No rows were written."));
   }
 
   @Test
-  void drifting_isMeasuredFromTheMedian() {
+  void drifting_isMeasuredFromTheMedianAboveAFloor() {
     assertThat(
-        HtmlReport.drifting(new double[] {100, 80, 126, 74, 100}),
-        equalTo(new boolean[] {false, false, true, true, false}));
+        HtmlReport.drifting(new double[] {100, 80, 126, 74, 100, 100, 100}, 0),
+        equalTo(new boolean[] {false, false, true, true, false, false, false}));
     assertThat(
-        HtmlReport.drifting(new double[] {0, 0, 0.1}), equalTo(new boolean[] {false, false, true}));
+        HtmlReport.drifting(new double[] {0, 0, 0, 0, 0, 0, 0.1}, 0.02),
+        equalTo(new boolean[] {false, false, false, false, false, false, true}));
+    assertThat(
+        HtmlReport.drifting(new double[] {0, 0, 0, 0, 0, 0, 0.01}, 0.02), equalTo(new boolean[7]));
+    assertThat(
+        "fewer than a week: nothing",
+        HtmlReport.drifting(new double[] {0, 10, 100}, 0),
+        equalTo(new boolean[3]));
   }
 
   /** A day of {@code rows} rows, {@code empty} of them with no history, the others of length L. */
