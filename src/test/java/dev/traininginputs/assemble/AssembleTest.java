@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestPipelineExtension.class)
 class AssembleTest {
 
-  private static PCollection<Impression> impressions(TestPipeline p, Impression... impressions) {
+  private static PCollection<Impression> impressions(
+      org.apache.beam.sdk.Pipeline p, Impression... impressions) {
     return p.apply("Impressions", Create.of(List.of(impressions)).withCoder(Impression.Coder.of()));
   }
 
@@ -108,6 +109,35 @@ class AssembleTest {
             cart(1, 3, "2025-03-09", "23:59"),
             order(2, 5, "2025-03-17"));
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  void dropUnusableActions_withoutImpressionsDropsEveryAction(TestPipeline p) {
+    PCollection<Impression> none = impressions(p);
+    PCollection<Action> kept =
+        actions(p, click(1, 2, "2025-03-07", "10:00"))
+            .apply(
+                DropUnusableActions.usableFrom(
+                    none.apply("Days", RowsPerDay.of()),
+                    none.apply("Customers", ImpressedCustomers.of()),
+                    new LookbackWindow(3)));
+    PAssert.that(kept).empty();
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void impressedCustomers_aSideInputThatIsCheapToShip() throws Exception {
+    // Every step that reads a side input carries its view, and the DirectRunner serializes a
+    // step once per bundle: a view that held the empty 4.8 MB filter as its default was shipped
+    // a thousand times on a table of small files.
+    org.apache.beam.sdk.Pipeline pipeline = org.apache.beam.sdk.Pipeline.create();
+    PCollectionView<CustomerFilter> view =
+        impressions(pipeline, impression(1, "2025-03-10", "a", 1)).apply(ImpressedCustomers.of());
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(view);
+    }
+    org.hamcrest.MatcherAssert.assertThat(bytes.size(), org.hamcrest.Matchers.lessThan(100_000));
   }
 
   @Test
