@@ -14,9 +14,11 @@ import dev.traininginputs.stats.SourceCounts;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.Compression;
@@ -26,9 +28,10 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -56,6 +59,12 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 public final class ReadInputs<T> extends PTransform<PBegin, Parsed<T>> {
   /** Files larger than this are read in ranges of about this size, in parallel. */
   static final long SPLIT_BYTES = 64L << 20;
+
+  /**
+   * Files smaller than {@code splitBytes / SMALL_FILES_PER_TASK} are read together, about this many
+   * to a task, so that a task reads at most about {@code splitBytes}.
+   */
+  static final int SMALL_FILES_PER_TASK = 16;
 
   private final List<String> files;
   private final RecordParser<T> parser;
@@ -86,10 +95,12 @@ public final class ReadInputs<T> extends PTransform<PBegin, Parsed<T>> {
         input
             .apply("ListFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
             .apply("MatchFiles", FileIO.matchAll())
-            .apply("SplitFiles", ParDo.of(new SplitFileFn(parser.source(), splitBytes)))
-            .setCoder(SerializableCoder.of(FileRange.class))
+            .apply(
+                "SplitFiles",
+                ParDo.of(new SplitFileFn(parser.source(), splitBytes, smallFileTasks())))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(FileRange.class)))
             // Ranges of one file must not stay in the partition that listed the file.
-            .apply("SpreadRanges", Reshuffle.viaRandomKey())
+            .apply("IntoReadTasks", GroupByKey.create())
             .apply(
                 "ParseLines",
                 ParDo.of(new ParseRangeFn<>(parser, records, rejected, counts))
@@ -98,6 +109,26 @@ public final class ReadInputs<T> extends PTransform<PBegin, Parsed<T>> {
         records, parsed.get(records).setCoder(recordCoder(input.getPipeline())),
         rejected, parsed.get(rejected).setCoder(RejectedRecord.Coder.of()),
         counts, parsed.get(counts).setCoder(MergeFigures.coder()));
+  }
+
+  /**
+   * How many read tasks share the small files: about {@value #SMALL_FILES_PER_TASK} to a task. Each
+   * task costs a runner something (the DirectRunner translates every step once per task); a lake's
+   * table of one small file per day would otherwise pay that a thousand times.
+   */
+  private int smallFileTasks() {
+    return Math.max(1, (files.size() + SMALL_FILES_PER_TASK - 1) / SMALL_FILES_PER_TASK);
+  }
+
+  /**
+   * The read task of a range: a small file's (under {@code splitBytes / }{@value
+   * #SMALL_FILES_PER_TASK}) is one of {@code smallFileTasks} shared ones, by its name; any other
+   * range is a task of its own.
+   */
+  static String task(FileRange range, long fileBytes, long splitBytes, int smallFileTasks) {
+    return fileBytes < splitBytes / SMALL_FILES_PER_TASK
+        ? "small files " + Math.floorMod(range.file().hashCode(), smallFileTasks)
+        : range.file() + "@" + range.start();
   }
 
   private Coder<T> recordCoder(Pipeline pipeline) {
@@ -110,35 +141,41 @@ public final class ReadInputs<T> extends PTransform<PBegin, Parsed<T>> {
 
   /**
    * One range per file, or, for a big file, one per {@code splitBytes} of an uncompressed text file
-   * or per row groups of about that size of a Parquet file.
+   * or per row groups of about that size of a Parquet file; each keyed by its read task: a range of
+   * its own, or, for a small file, one of {@code smallFileTasks} tasks shared by small files.
    */
-  private static final class SplitFileFn extends DoFn<MatchResult.Metadata, FileRange> {
+  private static final class SplitFileFn extends DoFn<MatchResult.Metadata, KV<String, FileRange>> {
     private final Source source;
     private final long splitBytes;
+    private final int smallFileTasks;
 
-    SplitFileFn(Source source, long splitBytes) {
+    SplitFileFn(Source source, long splitBytes, int smallFileTasks) {
       this.source = source;
       this.splitBytes = splitBytes;
+      this.smallFileTasks = smallFileTasks;
     }
 
     @ProcessElement
-    public void process(@Element MatchResult.Metadata file, OutputReceiver<FileRange> out)
+    public void process(
+        @Element MatchResult.Metadata file, OutputReceiver<KV<String, FileRange>> tasks)
         throws IOException {
       String name = file.resourceId().toString();
       String partition = HivePaths.partition(name, source);
+      Consumer<FileRange> out =
+          range ->
+              tasks.output(KV.of(task(range, file.sizeBytes(), splitBytes, smallFileTasks), range));
       if (file.sizeBytes() <= splitBytes || !file.isReadSeekEfficient()) {
-        out.output(FileRange.whole(name, partition));
+        out.accept(FileRange.whole(name, partition));
       } else if (InputFormat.of(name) == InputFormat.PARQUET) {
         splitRowGroups(file, partition, out);
       } else if (Compression.detect(name) == Compression.UNCOMPRESSED) {
         splitLines(file, partition, out);
       } else {
-        out.output(FileRange.whole(name, partition));
+        out.accept(FileRange.whole(name, partition));
       }
     }
 
-    private void splitLines(
-        MatchResult.Metadata file, String partition, OutputReceiver<FileRange> out)
+    private void splitLines(MatchResult.Metadata file, String partition, Consumer<FileRange> out)
         throws IOException {
       String name = file.resourceId().toString();
       long size = file.sizeBytes();
@@ -153,11 +190,11 @@ public final class ReadInputs<T> extends PTransform<PBegin, Parsed<T>> {
       long start = 0;
       long firstLine = 1;
       for (int i = 0; i < boundaries.length; i++) {
-        out.output(new FileRange(name, partition, start, boundaries[i], firstLine));
+        out.accept(new FileRange(name, partition, start, boundaries[i], firstLine));
         start = boundaries[i];
         firstLine = linesBefore[i] + 1;
       }
-      out.output(new FileRange(name, partition, start, Long.MAX_VALUE, firstLine));
+      out.accept(new FileRange(name, partition, start, Long.MAX_VALUE, firstLine));
     }
 
     /**
@@ -167,15 +204,14 @@ public final class ReadInputs<T> extends PTransform<PBegin, Parsed<T>> {
      * the reader, which says so.
      */
     private void splitRowGroups(
-        MatchResult.Metadata file, String partition, OutputReceiver<FileRange> out)
-        throws IOException {
+        MatchResult.Metadata file, String partition, Consumer<FileRange> out) throws IOException {
       String name = file.resourceId().toString();
       List<BlockMetaData> groups;
       try (ParquetFileReader reader =
           ParquetRows.open(new BeamInputFile(file), ParquetReadOptions.builder().build())) {
         groups = reader.getFooter().getBlocks();
       } catch (IOException e) {
-        out.output(FileRange.whole(name, partition));
+        out.accept(FileRange.whole(name, partition));
         return;
       }
       long start = 0;
@@ -184,17 +220,18 @@ public final class ReadInputs<T> extends PTransform<PBegin, Parsed<T>> {
       for (BlockMetaData group : groups) {
         long groupStart = group.getStartingPos();
         if (rows > 0 && groupStart - start >= splitBytes) {
-          out.output(new FileRange(name, partition, start, groupStart, firstRow));
+          out.accept(new FileRange(name, partition, start, groupStart, firstRow));
           start = groupStart;
           firstRow = rows + 1;
         }
         rows += group.getRowCount();
       }
-      out.output(new FileRange(name, partition, start, Long.MAX_VALUE, firstRow));
+      out.accept(new FileRange(name, partition, start, Long.MAX_VALUE, firstRow));
     }
   }
 
-  private static final class ParseRangeFn<T> extends DoFn<FileRange, T> {
+  /** Reads the ranges of a read task, one after the other. */
+  private static final class ParseRangeFn<T> extends DoFn<KV<String, Iterable<FileRange>>, T> {
     private final RecordParser<T> parser;
     private final TupleTag<T> records;
     private final TupleTag<RejectedRecord> rejected;
@@ -219,7 +256,13 @@ public final class ReadInputs<T> extends PTransform<PBegin, Parsed<T>> {
     }
 
     @ProcessElement
-    public void process(@Element FileRange range, MultiOutputReceiver out) {
+    public void process(@Element KV<String, Iterable<FileRange>> task, MultiOutputReceiver out) {
+      for (FileRange range : task.getValue()) {
+        parse(range, out);
+      }
+    }
+
+    private void parse(FileRange range, MultiOutputReceiver out) {
       Source source = parser.source();
       String name = range.file();
       long lastRow = range.firstRow() - 1;

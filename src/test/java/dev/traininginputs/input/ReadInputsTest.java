@@ -3,7 +3,9 @@ package dev.traininginputs.input;
 import static dev.traininginputs.TestData.action;
 import static dev.traininginputs.TestData.impression;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import dev.traininginputs.model.Action;
 import dev.traininginputs.model.ActionType;
@@ -269,6 +271,53 @@ class ReadInputsTest {
                 + file
                 + " cannot be read after row 3742: ParquetDecodingException: could not verify"
                 + " page integrity, CRC checksum verification failed"));
+  }
+
+  @Test
+  void task_sharedBySmallFilesOwnForTheRest() {
+    long split = 64L << 20;
+    java.util.Set<String> tasks = new java.util.HashSet<>();
+    for (int i = 0; i < 1000; i++) {
+      FileRange small = FileRange.whole("/lake/clicks/dt=" + i + "/part-0.csv", "dt=" + i);
+      tasks.add(ReadInputs.task(small, 1_000, split, 63));
+    }
+    assertThat("a thousand small files in at most 63 tasks", tasks.size(), lessThanOrEqualTo(63));
+    assertThat(tasks.size(), greaterThan(50));
+    FileRange first = new FileRange("/big.csv", null, 0, split, 1);
+    FileRange second = new FileRange("/big.csv", null, split, Long.MAX_VALUE, 900);
+    assertThat(ReadInputs.task(first, 3 * split, split, 63), equalTo("/big.csv@0"));
+    assertThat(ReadInputs.task(second, 3 * split, split, 63), equalTo("/big.csv@" + split));
+    assertThat(
+        "a file of a sixteenth of the split or more is a task of its own",
+        ReadInputs.task(FileRange.whole("/mid.csv", null), split / 16, split, 63),
+        equalTo("/mid.csv@0"));
+  }
+
+  @Test
+  void manySmallFiles_readTogetherGiveEveryRowAndCountOnce(TestPipeline p) throws IOException {
+    List<String> files = new java.util.ArrayList<>();
+    List<Action> expected = new java.util.ArrayList<>();
+    for (int i = 1; i <= 40; i++) {
+      files.add(
+          write(
+              "clicks-" + i + ".csv",
+              "dt,customer_id,item_id,click_time\n2025-03-09," + i + ",5,2025-03-09 10:00:00\n"));
+      expected.add(action(i, ActionType.CLICK, 5, "2025-03-09", "2025-03-09T10:00:00"));
+    }
+    Parsed<Action> result = p.apply(ReadInputs.of(files, ActionParser.CLICKS));
+    PAssert.that(result.records()).containsInAnyOrder(expected);
+    // One count per file, each file read once.
+    PAssert.thatSingleton(result.counts().apply(Count.globally())).isEqualTo(40L);
+    PAssert.that(
+            PCollectionList.of(result.counts())
+                .apply("MergeAll", MergeFigures.analysing(0))
+                .apply(
+                    "AsText",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(figure -> figure.sources().toString())))
+        .containsInAnyOrder(
+            "{clicks=SourceCounts[read=40, accepted=40, rejected=0, dayMismatch=0]}");
+    p.run().waitUntilFinish();
   }
 
   @Test
