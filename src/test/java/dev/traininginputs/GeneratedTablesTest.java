@@ -40,13 +40,24 @@ class GeneratedTablesTest {
   @TempDir Path tablesOutput;
   @TempDir Path selectedOutput;
 
+  private static final DataGenerator.Settings SETTINGS =
+      new DataGenerator.Settings(
+          7, 120, 60, 4, LocalDate.parse("2025-03-14"), 40, 2400, 480, 120, 500, 0, 0, 0.05);
+
   private static void generate(Path folder, String tables) throws Exception {
-    GenerateData.write(
-        new DataGenerator.Settings(
-            7, 120, 60, 4, LocalDate.parse("2025-03-14"), 40, 2400, 480, 120, 500, 0, 0, 0.05),
-        folder,
-        "",
-        tables);
+    GenerateData.write(SETTINGS, folder, "", tables);
+  }
+
+  /** The {@code YYYY-MM-DD} days of a table's day folders, sorted. */
+  private static List<String> partitionDays(Path table, String column) throws Exception {
+    try (Stream<Path> folders = Files.list(table)) {
+      return folders
+          .map(f -> f.getFileName().toString())
+          .filter(name -> name.matches(column + "=\\d{4}-\\d{2}-\\d{2}"))
+          .map(name -> name.substring(column.length() + 1))
+          .sorted()
+          .toList();
+    }
   }
 
   private static PipelineRun run(Path inputs, Path output, boolean asTables) {
@@ -73,6 +84,16 @@ class GeneratedTablesTest {
           hasSize(greaterThan(30)));
     }
     assertThat(Files.exists(tables.resolve("clicks/_SUCCESS")), equalTo(true));
+    // A partition for every day a table's rows may fall on, empty or not, as a lake has them: 120
+    // orders over 44 days leave some days without one.
+    DataGenerator generator = new DataGenerator(SETTINGS);
+    for (Source source : Source.values()) {
+      assertThat(
+          source.id(),
+          partitionDays(tables.resolve(source.id()), source.dayColumn())
+              .containsAll(generator.days(source).days()),
+          equalTo(true));
+    }
     assertThat(Files.exists(tables.resolve(".flat")), equalTo(false));
 
     run(flat, flatOutput, false).run();
@@ -91,16 +112,7 @@ class GeneratedTablesTest {
     // Of the action tables, only the partitions some built day looks back to are read (SPEC §1):
     // exactly what a run selecting the same days reads.
     // The built days are the impression partitions found, those of malformed rows included.
-    List<String> days;
-    try (Stream<Path> folders = Files.list(tables.resolve("impressions"))) {
-      days =
-          folders
-              .map(f -> f.getFileName().toString())
-              .filter(name -> name.matches("dt=\\d{4}-\\d{2}-\\d{2}"))
-              .map(name -> name.substring("dt=".length()))
-              .sorted()
-              .toList();
-    }
+    List<String> days = partitionDays(tables.resolve("impressions"), "dt");
     PipelineRun selecting = run(tables, selectedOutput, true);
     selecting.options().setStartDate(days.get(0));
     selecting.options().setEndDate(days.get(days.size() - 1));
@@ -113,6 +125,9 @@ class GeneratedTablesTest {
       }
     }
     assertThat(got.get("sources").get("clicks").get("rejected").asLong(), greaterThan(0L));
+    // Every needed partition is there, empty ones included: nothing is reported missing.
+    assertThat(got.get("missing_partitions").toString(), equalTo("{}"));
+    assertThat(selected.get("missing_partitions").toString(), equalTo("{}"));
     assertThat(
         got.get("sources").get("clicks").get("read").asLong(),
         lessThan(expected.get("sources").get("clicks").get("read").asLong()));

@@ -1,5 +1,7 @@
 package dev.traininginputs.generate;
 
+import dev.traininginputs.model.DayRange;
+import dev.traininginputs.model.Source;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -61,6 +63,16 @@ public final class DataGenerator {
     this.lastDay = (int) settings.lastDay().toEpochDay();
     this.firstImpressionDay = lastDay - settings.impressionDays() + 1;
     this.firstActionDay = firstImpressionDay - settings.historyDays();
+  }
+
+  /**
+   * The partition days a source's rows may fall on: the impression days, or for actions every day
+   * from the first history day to the last impression day. A lake has a partition for each of them,
+   * empty when no row fell on it.
+   */
+  public DayRange days(Source source) {
+    return new DayRange(
+        source == Source.IMPRESSIONS ? firstImpressionDay : firstActionDay, lastDay);
   }
 
   public Written writeTo(Path folder, String suffix) throws IOException {

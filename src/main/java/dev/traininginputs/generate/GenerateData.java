@@ -59,8 +59,10 @@ public final class GenerateData {
     }
     // The flat files first, in a hidden folder (readers skip it), then split by day.
     Path flat = folder.resolve(".flat");
-    DataGenerator.Written written = new DataGenerator(settings).writeTo(flat, "");
-    LakeTables.write(flat, folder, LakeTables.Format.valueOf(tables.toUpperCase(Locale.ROOT)));
+    DataGenerator generator = new DataGenerator(settings);
+    DataGenerator.Written written = generator.writeTo(flat, "");
+    LakeTables.write(
+        flat, folder, LakeTables.Format.valueOf(tables.toUpperCase(Locale.ROOT)), generator::days);
     LakeTables.deleteRecursively(flat);
     return written;
   }

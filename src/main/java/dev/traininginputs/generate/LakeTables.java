@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.traininginputs.model.DayRange;
 import dev.traininginputs.model.Days;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.parse.CsvReader;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Rewrites a generated dataset's flat CSV files as the tables a lake holds (SPEC §1): each source a
@@ -57,17 +59,28 @@ final class LakeTables {
     void close() throws IOException;
   }
 
-  /** Rewrites {@code flat/SOURCE.csv} into {@code folder/SOURCE/...} in {@code format}. */
-  static void write(Path flat, Path folder, Format format) throws IOException {
+  /**
+   * Rewrites {@code flat/SOURCE.csv} into {@code folder/SOURCE/...} in {@code format}, with a
+   * partition for every day of {@code days}: a day without rows gets a data file without rows (a
+   * header only, an empty JSON Lines file, a Parquet file of no rows), as a daily job that found
+   * nothing writes it, so that a missing partition means a missing day.
+   */
+  static void write(Path flat, Path folder, Format format, Function<Source, DayRange> days)
+      throws IOException {
     for (Source source : Source.values()) {
       Path table = folder.resolve(source.id());
       Files.createDirectories(table);
-      split(flat.resolve(source.id() + ".csv"), table, source.dayColumn(), format);
+      split(
+          flat.resolve(source.id() + ".csv"),
+          table,
+          source.dayColumn(),
+          format,
+          days.apply(source));
       Files.writeString(table.resolve("_SUCCESS"), "");
     }
   }
 
-  private static void split(Path csv, Path table, String dayColumn, Format format)
+  private static void split(Path csv, Path table, String dayColumn, Format format, DayRange days)
       throws IOException {
     Map<String, Part> parts = new TreeMap<>();
     try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
@@ -101,6 +114,12 @@ final class LakeTables {
         }
         boolean whole = fields != null && fields.size() == header.size();
         out.write(whole ? withoutDay(fields, dayIndex) : null, line);
+      }
+      for (String day : days.days()) {
+        if (!parts.containsKey(day)) {
+          Path folder = Files.createDirectories(table.resolve(dayColumn + "=" + day));
+          parts.put(day, part(folder, format, header, dayIndex));
+        }
       }
     } finally {
       for (Part out : parts.values()) {
