@@ -81,6 +81,15 @@ class StorageRunsTest {
       assertThat(message, runIds(got), hasSize(1));
     }
 
+    // scripts/show reads the output where it is (on S3 through the days' manifests) as it reads
+    // the same output on the local disk.
+    List<String> showArgs = new ArrayList<>(List.of(output, "--limit=0"));
+    showArgs.addAll(storage.arguments());
+    assertThat(
+        storage + ", scripts/show",
+        shown(showArgs.toArray(String[]::new)).replace(output, "OUTPUT"),
+        equalTo(shown(expected.toString(), "--limit=0").replace(expected.toString(), "OUTPUT")));
+
     // The rejected records, metrics and report on the local disk, the rows on the storage.
     Path sideFiles = local.resolve("side");
     List<String> sideOptions = new ArrayList<>(storage.arguments());
@@ -178,6 +187,15 @@ class StorageRunsTest {
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(err.toString(StandardCharsets.UTF_8), code, equalTo(0));
+  }
+
+  /** What {@code scripts/show} prints; it must succeed. */
+  private static String shown(String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream print =
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(String.join(" ", args), Show.run(args, print, System.err), equalTo(0));
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static List<String> sortedRows(Path output) {
