@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.traininginputs.model.RejectedRecord;
+import dev.traininginputs.stats.FigureCoder;
 import dev.traininginputs.stats.RejectionReasons;
 import dev.traininginputs.stats.RunMetrics;
 import java.io.BufferedWriter;
@@ -12,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -53,7 +53,7 @@ public final class WriteRejected
                 .withKeyType(TypeDescriptors.strings()))
         .apply("GroupBySource", GroupByKey.create())
         .apply("WriteJsonLines", ParDo.of(new WriteFileFn(directory)))
-        .setCoder(SerializableCoder.of(WrittenFile.class))
+        .setCoder(FigureCoder.of(WrittenFile.class))
         .apply("ListWrittenFiles", WrittenFiles.listedIn(directory));
   }
 

@@ -3,11 +3,11 @@ package dev.traininginputs.output;
 import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.model.Days;
 import dev.traininginputs.model.HistoryRows;
+import dev.traininginputs.stats.FigureCoder;
 import dev.traininginputs.stats.RunMetrics;
 import java.io.IOException;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -74,7 +74,7 @@ public final class WriteTrainingRows
         .apply(
             "WriteParquetFiles",
             ParDo.of(new WriteFileFn(directory, runId, analysisPositions, layout)))
-        .setCoder(SerializableCoder.of(WrittenFile.class))
+        .setCoder(FigureCoder.of(WrittenFile.class))
         .apply("ListWrittenFiles", WrittenFiles.listedIn(directory));
   }
 

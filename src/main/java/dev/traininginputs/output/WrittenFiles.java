@@ -1,5 +1,6 @@
 package dev.traininginputs.output;
 
+import dev.traininginputs.stats.FigureCoder;
 import dev.traininginputs.stats.MergeFigures;
 import dev.traininginputs.stats.RunMetrics;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -51,7 +51,7 @@ final class WrittenFiles extends PTransform<PCollection<WrittenFile>, PCollectio
                 Combine.perKey(
                     (SerializableFunction<Iterable<WrittenFile>, WrittenFile>) WrittenFiles::first))
             .apply("Files", Values.create())
-            .setCoder(SerializableCoder.of(WrittenFile.class));
+            .setCoder(FigureCoder.of(WrittenFile.class));
     kept.apply(
             "Names",
             MapElements.into(TypeDescriptors.strings()).via(f -> f.name() + "\t" + f.staged()))

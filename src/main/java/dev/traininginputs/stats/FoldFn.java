@@ -6,7 +6,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
@@ -63,11 +62,11 @@ final class FoldFn<InputT, A extends Mergeable<A>> extends Combine.CombineFn<Inp
 
   @Override
   public Coder<A> getAccumulatorCoder(CoderRegistry registry, Coder<InputT> inputCoder) {
-    return SerializableCoder.of(type);
+    return FigureCoder.of(type);
   }
 
   @Override
   public Coder<A> getDefaultOutputCoder(CoderRegistry registry, Coder<InputT> inputCoder) {
-    return SerializableCoder.of(type);
+    return FigureCoder.of(type);
   }
 }

@@ -1,6 +1,5 @@
 package dev.traininginputs.stats;
 
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -26,8 +25,8 @@ public final class MergeFigures
   }
 
   /** The coder of every figure: a handful of them per file cross the wire. */
-  public static SerializableCoder<RunMetrics> coder() {
-    return SerializableCoder.of(RunMetrics.class);
+  public static FigureCoder<RunMetrics> coder() {
+    return FigureCoder.of(RunMetrics.class);
   }
 
   @Override
