@@ -193,7 +193,9 @@ public abstract class TestStorage {
           cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
           cluster.waitActive();
           uri = cluster.getURI().toString();
-          Runtime.getRuntime().addShutdownHook(new Thread(cluster::shutdown));
+          // Shut down, and its folders deleted, when the test JVM ends.
+          MiniDFSCluster started = cluster;
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> started.shutdown(true)));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
