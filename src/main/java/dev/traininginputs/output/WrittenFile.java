@@ -1,8 +1,10 @@
 package dev.traininginputs.output;
 
+import dev.traininginputs.stats.FigureCoder;
 import dev.traininginputs.stats.RunMetrics;
 import java.io.Serializable;
 import java.util.UUID;
+import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
  * A file a writer has closed, as its task reports it: the name it is published under and the name
@@ -11,6 +13,7 @@ import java.util.UUID;
  * Spark re-runs, or runs twice, leaves one more staged file, never a half-overwritten one, and only
  * the reported files are published.
  */
+@DefaultCoder(FigureCoder.class)
 record WrittenFile(String name, String staged, RunMetrics figures) implements Serializable {
 
   /** {@code dt=D/part-RUN-00001.parquet} staged as {@code dt=D/part-RUN-00001.1a2b3c4d.parquet}. */

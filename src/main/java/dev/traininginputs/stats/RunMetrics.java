@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
  * Every figure of SPEC §5 for one run, plus the rejection reasons the report shows. Built from
@@ -17,6 +18,7 @@ import java.util.TreeMap;
  * counts from the readers, one part per file; the rejection reasons from the rejected-records
  * writer), so that no collection of the pipeline needs a second consumer for its figures.
  */
+@DefaultCoder(FigureCoder.class)
 public final class RunMetrics implements RowAccumulator<RunMetrics> {
   /** Per impression day (epoch day): rows, empty histories, lengths and types. */
   private final TreeMap<Integer, HistoryStats> days = new TreeMap<>();
