@@ -25,7 +25,7 @@ build_if_stale() {
     return 0
   fi
   mkdir -p "$home/target"
-  local log="$home/target/build.log" start=$SECONDS pid status
+  local log="$home/target/build.log" start=$SECONDS next=15 pid status
   if [[ -f "$home/target/runtime-classpath.txt" ]]; then
     echo "Building (mvn package -DskipTests, about 30 s; log: target/build.log) ..." >&2
   else
@@ -37,8 +37,9 @@ build_if_stale() {
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     sleep 1
-    if (( (SECONDS - start) % 15 == 0 )) && kill -0 "$pid" 2>/dev/null; then
-      build_heartbeat "$log" $((SECONDS - start))
+    if (( SECONDS - start >= next )) && kill -0 "$pid" 2>/dev/null; then
+      build_heartbeat "$log" "$next"
+      next=$((next + 15))
     fi
   done
   status=0
