@@ -122,6 +122,22 @@ class RefusalsTest {
   }
 
   @Test
+  void refuses_everyBadOptionAtOnce() {
+    run.options().setSequenceLength(0);
+    run.options().setLookbackDays(-1);
+    run.options().setWriteMode("replace");
+    run.options().setDate("2025-13-01");
+    assertThat(
+        refusal(),
+        equalTo(
+            "4 options are refused: --sequenceLength=0 is out of range (1 to 1000000);"
+                + " --lookbackDays=-1 is out of range (0 to 36525);"
+                + " --date=2025-13-01 is not a date (YYYY-MM-DD);"
+                + " --writeMode=replace is not a write mode (expected one of overwrite,"
+                + " errorifexists, append)"));
+  }
+
+  @Test
   void refuses_aNegativeLookback() {
     run.options().setLookbackDays(-1);
     assertThat(refusal(), equalTo("--lookbackDays=-1 is out of range (0 to 36525)"));

@@ -5,8 +5,11 @@ import dev.traininginputs.model.Days;
 import dev.traininginputs.model.Source;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The checked, plain values of a run, taken from the options once so that transforms never see the
@@ -52,48 +55,106 @@ public record RunConfig(
     return inputs;
   }
 
-  /** Checks the options; a bad value is refused with a message naming the option. */
+  /**
+   * Checks the options; bad values are refused with one message that names every option at fault,
+   * so that a user mends them all in one go.
+   */
   public static RunConfig from(TrainingInputsOptions options) {
-    int n = options.getSequenceLength();
-    if (n < 1 || n > MAX_SEQUENCE_LENGTH) {
+    List<String> problems = new ArrayList<>();
+    int n =
+        checked(
+            problems,
+            () -> inRange("sequenceLength", options.getSequenceLength(), 1, MAX_SEQUENCE_LENGTH),
+            1);
+    int l =
+        checked(
+            problems,
+            () -> inRange("lookbackDays", options.getLookbackDays(), 0, MAX_LOOKBACK_DAYS),
+            0);
+    int rowsPerFile =
+        checked(
+            problems,
+            () -> {
+              if (options.getRowsPerFile() < 1) {
+                throw new RunRefusedException(
+                    "--rowsPerFile=" + options.getRowsPerFile() + " must be at least 1");
+              }
+              return options.getRowsPerFile();
+            },
+            1);
+    int k =
+        checked(
+            problems,
+            () -> {
+              if (options.getAnalysisPositions() < 0) {
+                throw new RunRefusedException(
+                    "--analysisPositions=" + options.getAnalysisPositions() + " must be 0 or more");
+              }
+              return options.getAnalysisPositions();
+            },
+            0);
+    String output = checked(problems, () -> required("output", options.getOutput()), "");
+    String impressions =
+        checked(problems, () -> required("impressions", options.getImpressions()), "");
+    String clicks = checked(problems, () -> required("clicks", options.getClicks()), "");
+    String addToCarts =
+        checked(problems, () -> required("addToCarts", options.getAddToCarts()), "");
+    String previousOrders =
+        checked(problems, () -> required("previousOrders", options.getPreviousOrders()), "");
+    DayRange days = checked(problems, () -> days(options), DayRange.ALL);
+    WriteMode writeMode =
+        checked(problems, () -> WriteMode.parse(options.getWriteMode()), WriteMode.OVERWRITE);
+    OutputLayout layout =
+        checked(problems, () -> OutputLayout.parse(options.getLayout()), OutputLayout.EXPLODED);
+    Padding padding = checked(problems, () -> Padding.parse(options.getPadding()), Padding.RIGHT);
+    if (problems.size() == 1) {
+      throw new RunRefusedException(problems.get(0));
+    }
+    if (!problems.isEmpty()) {
       throw new RunRefusedException(
-          "--sequenceLength=" + n + " is out of range (1 to " + MAX_SEQUENCE_LENGTH + ")");
+          problems.size() + " options are refused: " + String.join("; ", problems));
     }
-    int l = options.getLookbackDays();
-    if (l < 0 || l > MAX_LOOKBACK_DAYS) {
-      throw new RunRefusedException(
-          "--lookbackDays=" + l + " is out of range (0 to " + MAX_LOOKBACK_DAYS + ")");
-    }
-    if (options.getRowsPerFile() < 1) {
-      throw new RunRefusedException(
-          "--rowsPerFile=" + options.getRowsPerFile() + " must be at least 1");
-    }
-    int k = options.getAnalysisPositions();
-    if (k < 0) {
-      throw new RunRefusedException("--analysisPositions=" + k + " must be 0 or more");
-    }
-    String output = required("output", options.getOutput());
     String rejected = options.getRejectedOutput();
     String metrics = options.getMetricsJson();
     String report = options.getReport();
     return new RunConfig(
-        required("impressions", options.getImpressions()),
-        required("clicks", options.getClicks()),
-        required("addToCarts", options.getAddToCarts()),
-        required("previousOrders", options.getPreviousOrders()),
+        impressions,
+        clicks,
+        addToCarts,
+        previousOrders,
         output,
         rejected == null || rejected.isBlank() ? output + "/_rejected" : rejected,
         metrics == null || metrics.isBlank() ? output + "/_metrics.json" : metrics,
         report == null ? output + "/_report.html" : report.trim(),
         n,
         l,
-        days(options),
-        WriteMode.parse(options.getWriteMode()),
-        OutputLayout.parse(options.getLayout()),
-        Padding.parse(options.getPadding()),
-        options.getRowsPerFile(),
+        days,
+        writeMode,
+        layout,
+        padding,
+        rowsPerFile,
         // Positions past N do not exist.
         Math.min(k, n));
+  }
+
+  /**
+   * The value {@code check} gives, or {@code fallback} with its refusal added to {@code problems}.
+   */
+  private static <T> T checked(List<String> problems, Supplier<T> check, T fallback) {
+    try {
+      return check.get();
+    } catch (RunRefusedException e) {
+      problems.add(e.getMessage());
+      return fallback;
+    }
+  }
+
+  private static int inRange(String option, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new RunRefusedException(
+          "--" + option + "=" + value + " is out of range (" + min + " to " + max + ")");
+    }
+    return value;
   }
 
   /** The impression days to build: {@code --date}, or {@code --startDate} to {@code --endDate}. */
