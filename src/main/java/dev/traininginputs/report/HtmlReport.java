@@ -1,5 +1,6 @@
 package dev.traininginputs.report;
 
+import dev.traininginputs.model.ActionType;
 import dev.traininginputs.model.DayRange;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.stats.HistoryStats;
@@ -22,7 +23,7 @@ import java.util.function.DoubleFunction;
  * share of empty histories.
  */
 public final class HtmlReport {
-  static final String[] TYPE_NAMES = {"padding", "click", "add to cart", "order"};
+
   static final String[] TYPE_COLORS = {"#cbd2d9", "#2680c2", "#f0b429", "#3ebd93"};
   private static final int TOP_REASONS = 5;
   private static final int MAX_BARS = 40;
@@ -157,15 +158,19 @@ public final class HtmlReport {
         .append("<p class=\"muted\">Within the histories, padding left out:</p>\n")
         .append(stackedBar(withinHistories, 860, 30))
         .append("<table class=\"compact\"><tr><th></th>");
-    for (int t = 0; t < 4; t++) {
-      html.append("<th class=\"num\">").append(t).append(" ").append(TYPE_NAMES[t]).append("</th>");
+    for (int t = 0; t < ActionType.CODES; t++) {
+      html.append("<th class=\"num\">")
+          .append(t)
+          .append(" ")
+          .append(ActionType.describe(t))
+          .append("</th>");
     }
     html.append("</tr><tr><th>all positions</th>");
     for (double f : mix) {
       html.append("<td class=\"num\">").append(percent(f)).append("</td>");
     }
     html.append("</tr><tr><th>within histories</th><td class=\"num\">–</td>");
-    for (int t = 1; t < 4; t++) {
+    for (int t = 1; t < ActionType.CODES; t++) {
       html.append("<td class=\"num\">").append(percent(withinHistories[t])).append("</td>");
     }
     html.append("</tr></table></section>\n");
@@ -203,13 +208,13 @@ public final class HtmlReport {
 
   private static String legend() {
     StringBuilder html = new StringBuilder("<div class=\"legend\">");
-    for (int t = 0; t < 4; t++) {
+    for (int t = 0; t < ActionType.CODES; t++) {
       html.append("<span><i style=\"background:")
           .append(TYPE_COLORS[t])
           .append("\"></i>")
           .append(t)
           .append(" ")
-          .append(TYPE_NAMES[t])
+          .append(ActionType.describe(t))
           .append("</span>");
     }
     return html.append("</div>\n").toString();
@@ -218,8 +223,8 @@ public final class HtmlReport {
   /** The type mix renormalised to the non-padding positions; all zeros when there are none. */
   private static double[] withoutPadding(double[] mix) {
     double filled = 1 - mix[0];
-    double[] within = new double[4];
-    for (int t = 1; t < 4 && filled > 0; t++) {
+    double[] within = new double[ActionType.CODES];
+    for (int t = 1; t < ActionType.CODES && filled > 0; t++) {
       within[t] = mix[t] / filled;
     }
     return within;
@@ -240,7 +245,7 @@ public final class HtmlReport {
                 w,
                 height,
                 TYPE_COLORS[t],
-                TYPE_NAMES[t],
+                ActionType.describe(t),
                 percent(fractions[t])));
       }
       x += w;
@@ -471,7 +476,7 @@ public final class HtmlReport {
       double[] f = positions.frequencies(p);
       double x = left + p * slot + (slot - barWidth) / 2;
       double y = 10 + plotHeight;
-      for (int t = 0; t < 4; t++) {
+      for (int t = 0; t < ActionType.CODES; t++) {
         double h = f[t] * plotHeight;
         y -= h;
         if (h > 0) {
@@ -485,7 +490,7 @@ public final class HtmlReport {
                   h,
                   TYPE_COLORS[t],
                   p,
-                  TYPE_NAMES[t],
+                  ActionType.describe(t),
                   percent(f[t])));
         }
       }

@@ -1,5 +1,6 @@
 package dev.traininginputs.stats;
 
+import dev.traininginputs.model.ActionType;
 import dev.traininginputs.model.History;
 import java.util.Arrays;
 
@@ -12,7 +13,7 @@ public final class HistoryStats implements RowAccumulator<HistoryStats> {
   private long rows;
   private long zeroHistoryRows;
   private long lengthSum;
-  private final long[] typeCounts = new long[4];
+  private final long[] typeCounts = new long[ActionType.CODES];
 
   @Override
   public void add(int day, History history, long weight) {

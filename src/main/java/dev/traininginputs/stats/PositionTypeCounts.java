@@ -1,5 +1,6 @@
 package dev.traininginputs.stats;
 
+import dev.traininginputs.model.ActionType;
 import dev.traininginputs.model.History;
 
 /**
@@ -14,7 +15,7 @@ public final class PositionTypeCounts implements RowAccumulator<PositionTypeCoun
     if (positions < 0) {
       throw new IllegalArgumentException("positions must be at least 0, was " + positions);
     }
-    this.counts = new long[positions][4];
+    this.counts = new long[positions][ActionType.CODES];
   }
 
   @Override
@@ -34,7 +35,7 @@ public final class PositionTypeCounts implements RowAccumulator<PositionTypeCoun
     }
     rows += other.rows;
     for (int p = 0; p < counts.length; p++) {
-      for (int t = 0; t < 4; t++) {
+      for (int t = 0; t < ActionType.CODES; t++) {
         counts[p][t] += other.counts[p][t];
       }
     }
@@ -46,8 +47,8 @@ public final class PositionTypeCounts implements RowAccumulator<PositionTypeCoun
 
   /** Fractions of rows with type 0..3 at {@code position}; 0 when there are no rows. */
   public double[] frequencies(int position) {
-    double[] f = new double[4];
-    for (int t = 0; t < 4; t++) {
+    double[] f = new double[ActionType.CODES];
+    for (int t = 0; t < ActionType.CODES; t++) {
       f[t] = HistoryStats.fraction(counts[position][t], rows);
     }
     return f;
