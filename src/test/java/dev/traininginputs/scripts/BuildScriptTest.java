@@ -45,7 +45,8 @@ class BuildScriptTest {
             "\n",
             "#!/usr/bin/env bash",
             "printf '\\033[0m\\033[0m[info] Processed 170 files (0 non-complying).\\n'",
-            "echo 'Downloaded from central: https://repo/a.jar (1 kB at 1 MB/s)'",
+            "echo '[INFO] Downloaded from central: https://repo/a.jar (1.5 MB at 1 MB/s)'",
+            "echo '[INFO] Downloaded from central: https://repo/a.pom (600 kB at 1 MB/s)'",
             "echo '[INFO] --- compiler:3.14.1:compile (default-compile) @ training-inputs ---'",
             "sleep \"${FAKE_SECONDS:-0}\"",
             "if [[ -n \"${FAKE_FAIL:-}\" ]]; then",
@@ -88,7 +89,7 @@ class BuildScriptTest {
         lines.get(0), startsWith("Building (mvn package -DskipTests; log: target/build.log)"));
     assertThat(lines.get(0), containsString("downloads about 460 MB"));
     assertThat(
-        lines.get(1), equalTo("  ... 15 s: compiler:3.14.1:compile, 1 artifacts downloaded"));
+        lines.get(1), equalTo("  ... 15 s: compiler:3.14.1:compile, 2 files downloaded (2 MB)"));
     assertThat(lines.get(lines.size() - 1), matchesPattern("Built in \\d+ s\\."));
     assertThat(first.err(), not(containsString("\u001b")));
     assertThat(first.err(), not(containsString("[info]")));
