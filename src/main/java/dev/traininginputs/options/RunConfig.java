@@ -74,24 +74,14 @@ public record RunConfig(
     int rowsPerFile =
         checked(
             problems,
-            () -> {
-              if (options.getRowsPerFile() < 1) {
-                throw new RunRefusedException(
-                    "--rowsPerFile=" + options.getRowsPerFile() + " must be at least 1");
-              }
-              return options.getRowsPerFile();
-            },
+            () -> atLeast("rowsPerFile", options.getRowsPerFile(), 1, "must be at least 1"),
             1);
     int k =
         checked(
             problems,
-            () -> {
-              if (options.getAnalysisPositions() < 0) {
-                throw new RunRefusedException(
-                    "--analysisPositions=" + options.getAnalysisPositions() + " must be 0 or more");
-              }
-              return options.getAnalysisPositions();
-            },
+            () ->
+                atLeast(
+                    "analysisPositions", options.getAnalysisPositions(), 0, "must be 0 or more"),
             0);
     String output = checked(problems, () -> required("output", options.getOutput()), "");
     String impressions =
@@ -147,6 +137,13 @@ public record RunConfig(
       problems.add(e.getMessage());
       return fallback;
     }
+  }
+
+  private static int atLeast(String option, int value, int min, String rule) {
+    if (value < min) {
+      throw new RunRefusedException("--" + option + "=" + value + " " + rule);
+    }
+    return value;
   }
 
   private static int inRange(String option, int value, int min, int max) {
