@@ -1,8 +1,8 @@
 package dev.traininginputs.cli;
 
 import dev.traininginputs.layout.RowLayout;
-import dev.traininginputs.output.BeamInputFile;
 import dev.traininginputs.output.PublishedDays;
+import dev.traininginputs.storage.BeamInputFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;

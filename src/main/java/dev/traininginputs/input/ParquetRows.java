@@ -2,9 +2,9 @@ package dev.traininginputs.input;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.traininginputs.model.Source;
-import dev.traininginputs.output.BeamInputFile;
 import dev.traininginputs.parse.JsonRow;
 import dev.traininginputs.parse.RecordView;
+import dev.traininginputs.storage.BeamInputFile;
 import java.io.IOException;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.ParquetRuntimeException;

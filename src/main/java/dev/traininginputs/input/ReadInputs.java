@@ -2,7 +2,6 @@ package dev.traininginputs.input;
 
 import dev.traininginputs.model.RejectedRecord;
 import dev.traininginputs.model.Source;
-import dev.traininginputs.output.BeamInputFile;
 import dev.traininginputs.parse.CsvReader;
 import dev.traininginputs.parse.InvalidValueException;
 import dev.traininginputs.parse.RecordParser;
@@ -11,6 +10,7 @@ import dev.traininginputs.stats.Counters;
 import dev.traininginputs.stats.MergeFigures;
 import dev.traininginputs.stats.RunMetrics;
 import dev.traininginputs.stats.SourceCounts;
+import dev.traininginputs.storage.BeamInputFile;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.util.List;

@@ -2,6 +2,8 @@ package dev.traininginputs.output;
 
 import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.options.RunRefusedException;
+import dev.traininginputs.storage.BeamInputFile;
+import dev.traininginputs.storage.OutputStore;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;

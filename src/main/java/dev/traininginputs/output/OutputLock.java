@@ -1,6 +1,7 @@
 package dev.traininginputs.output;
 
 import dev.traininginputs.options.RunRefusedException;
+import dev.traininginputs.storage.OutputStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

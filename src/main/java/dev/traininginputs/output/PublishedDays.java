@@ -1,5 +1,6 @@
 package dev.traininginputs.output;
 
+import dev.traininginputs.storage.OutputStore;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

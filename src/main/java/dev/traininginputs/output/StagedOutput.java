@@ -2,6 +2,8 @@ package dev.traininginputs.output;
 
 import dev.traininginputs.options.RunRefusedException;
 import dev.traininginputs.options.WriteMode;
+import dev.traininginputs.storage.Locations;
+import dev.traininginputs.storage.OutputStore;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

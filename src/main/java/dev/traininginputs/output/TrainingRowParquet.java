@@ -1,6 +1,7 @@
 package dev.traininginputs.output;
 
 import dev.traininginputs.layout.RowLayout;
+import dev.traininginputs.storage.ChannelOutputFile;
 import java.io.IOException;
 import java.nio.channels.WritableByteChannel;
 import java.util.Map;

@@ -4,6 +4,7 @@ import dev.traininginputs.report.HtmlReport;
 import dev.traininginputs.report.MetricsJson;
 import dev.traininginputs.report.RunInfo;
 import dev.traininginputs.stats.RunMetrics;
+import dev.traininginputs.storage.BeamFiles;
 import java.io.IOException;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;

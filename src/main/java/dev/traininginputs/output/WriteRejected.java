@@ -7,6 +7,8 @@ import dev.traininginputs.model.RejectedRecord;
 import dev.traininginputs.stats.FigureCoder;
 import dev.traininginputs.stats.RejectionReasons;
 import dev.traininginputs.stats.RunMetrics;
+import dev.traininginputs.storage.BeamFiles;
+import dev.traininginputs.storage.OutputStore;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

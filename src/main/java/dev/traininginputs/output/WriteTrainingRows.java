@@ -5,6 +5,8 @@ import dev.traininginputs.model.Days;
 import dev.traininginputs.model.HistoryRows;
 import dev.traininginputs.stats.FigureCoder;
 import dev.traininginputs.stats.RunMetrics;
+import dev.traininginputs.storage.BeamFiles;
+import dev.traininginputs.storage.OutputStore;
 import java.io.IOException;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;

@@ -3,6 +3,8 @@ package dev.traininginputs.output;
 import dev.traininginputs.stats.FigureCoder;
 import dev.traininginputs.stats.MergeFigures;
 import dev.traininginputs.stats.RunMetrics;
+import dev.traininginputs.storage.BeamFiles;
+import dev.traininginputs.storage.OutputStore;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

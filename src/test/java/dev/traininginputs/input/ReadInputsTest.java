@@ -184,7 +184,7 @@ class ReadInputsTest {
       throws IOException {
     try (org.apache.parquet.hadoop.ParquetFileReader footer =
         org.apache.parquet.hadoop.ParquetFileReader.open(
-            dev.traininginputs.output.BeamInputFile.of(file))) {
+            dev.traininginputs.storage.BeamInputFile.of(file))) {
       return footer.getRowGroups();
     }
   }

@@ -3,6 +3,7 @@ package dev.traininginputs.output;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.traininginputs.options.WriteMode;
+import dev.traininginputs.storage.OutputStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;

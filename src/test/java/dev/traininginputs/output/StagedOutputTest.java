@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.traininginputs.options.RunRefusedException;
 import dev.traininginputs.options.WriteMode;
+import dev.traininginputs.storage.LocalStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.traininginputs.output;
 
+import dev.traininginputs.storage.OutputStore;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

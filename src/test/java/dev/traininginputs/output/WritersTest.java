@@ -23,6 +23,7 @@ import dev.traininginputs.model.RejectedRecord;
 import dev.traininginputs.model.TrainingRow;
 import dev.traininginputs.stats.MergeFigures;
 import dev.traininginputs.stats.RunMetrics;
+import dev.traininginputs.storage.LocalStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.traininginputs.output;
+package dev.traininginputs.storage;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -12,12 +12,12 @@ import org.apache.parquet.io.PositionOutputStream;
  * A Parquet {@link OutputFile} over a channel of Beam's file systems, so that one writer serves
  * local disks, HDFS and S3 (ParquetIO's sink does the same). Parquet writes it once, front to back.
  */
-final class ChannelOutputFile implements OutputFile {
+public final class ChannelOutputFile implements OutputFile {
   private static final int BUFFER_BYTES = 1 << 16;
 
   private final WritableByteChannel channel;
 
-  ChannelOutputFile(WritableByteChannel channel) {
+  public ChannelOutputFile(WritableByteChannel channel) {
     this.channel = channel;
   }
 

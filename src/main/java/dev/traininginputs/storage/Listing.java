@@ -1,4 +1,4 @@
-package dev.traininginputs.output;
+package dev.traininginputs.storage;
 
 import java.io.IOException;
 import java.util.List;

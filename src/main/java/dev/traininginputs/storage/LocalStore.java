@@ -1,4 +1,4 @@
-package dev.traininginputs.output;
+package dev.traininginputs.storage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /** A local or mounted file system: java.nio, with atomic renames of files and directories. */
-final class LocalStore implements OutputStore {
+public final class LocalStore implements OutputStore {
 
   @Override
   public boolean renamesDirectories() {

@@ -1,4 +1,4 @@
-package dev.traininginputs.output;
+package dev.traininginputs.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * and {@link ObjectStore} (S3, object by object through Beam's file systems: no directories, no
  * rename). The pipeline itself writes through Beam's file systems only; a store is the driver's.
  */
-interface OutputStore {
+public interface OutputStore {
 
   /** The store of {@code location}; the scheme must be one {@link Locations#check} accepted. */
   static OutputStore of(String location, PipelineOptions options) {

@@ -1,4 +1,4 @@
-package dev.traininginputs.output;
+package dev.traininginputs.storage;
 
 import dev.traininginputs.options.RunRefusedException;
 import java.util.Locale;
