@@ -7,7 +7,9 @@ import dev.traininginputs.model.Source;
 import dev.traininginputs.options.RunConfig;
 import dev.traininginputs.options.RunRefusedException;
 import dev.traininginputs.options.TrainingInputsOptions;
+import dev.traininginputs.output.Destinations;
 import dev.traininginputs.output.ExistingRows;
+import dev.traininginputs.output.PublishSteps;
 import dev.traininginputs.output.StagedOutput;
 import dev.traininginputs.report.RunInfo;
 import dev.traininginputs.sequence.LookbackWindow;
@@ -70,9 +72,20 @@ public final class TrainingInputsJob {
    */
   public static RunSummary run(
       TrainingInputsOptions options, Function<PipelineResult, PipelineResult.State> waitFor) {
+    return run(options, waitFor, PublishSteps.NONE);
+  }
+
+  /**
+   * {@link #run(TrainingInputsOptions, Function)} with a hook called before every step of the
+   * publish: for tests that stop a run in the middle of its publish.
+   */
+  public static RunSummary run(
+      TrainingInputsOptions options,
+      Function<PipelineResult, PipelineResult.State> waitFor,
+      PublishSteps publishSteps) {
     RunConfig config = RunConfig.from(options);
     FileSystems.setDefaultPipelineOptions(options);
-    checkLocations(config, options);
+    Destinations at = checkLocations(config, options);
     Map<Source, Inputs.InputFiles> inputs = inputFiles(config, options);
     Map<Source, List<String>> files = new EnumMap<>(Source.class);
     inputs.forEach((source, input) -> files.put(source, input.files()));
@@ -81,12 +94,12 @@ public final class TrainingInputsJob {
     String runId = newRunId();
     StagedOutput staged =
         StagedOutput.prepare(
-            new StagedOutput.Destinations(
-                config.output(), config.rejectedOutput(), config.metricsJson(), config.report()),
+            at,
             config.writeMode(),
             runId,
             () -> Inputs.impressionDays(files.get(Source.IMPRESSIONS), config.days()),
-            options);
+            options,
+            publishSteps);
     try {
       // Under the output's lock: no other run can change what is there meanwhile.
       ExistingRows.refuseAnotherLayout(config.output(), layout(config));
@@ -101,7 +114,6 @@ public final class TrainingInputsJob {
       Map<String, Long> counters = Counters.values(result);
       refuseBuildingNothing(config, staged);
       List<String> days = staged.commit();
-      StagedOutput.Destinations at = staged.destinations();
       return new RunSummary(
           days,
           at.output(),
@@ -153,8 +165,12 @@ public final class TrainingInputsJob {
     return new RowLayout(config.layout(), config.padding(), config.sequenceLength());
   }
 
-  /** Refuses, before any work, a location on a storage that is not supported or configured. */
-  private static void checkLocations(RunConfig config, PipelineOptions options) {
+  /**
+   * Refuses, before any work, a location on a storage that is not supported or configured, and
+   * destinations that cannot be written (a folder option naming a file, …); returns the
+   * destinations checked.
+   */
+  private static Destinations checkLocations(RunConfig config, PipelineOptions options) {
     config.inputs().forEach((source, spec) -> Locations.check(source.option(), spec, options));
     Locations.check("output", config.output(), options);
     Locations.check("rejectedOutput", config.rejectedOutput(), options);
@@ -162,6 +178,9 @@ public final class TrainingInputsJob {
     if (!config.report().isEmpty()) {
       Locations.check("report", config.report(), options);
     }
+    return new Destinations(
+            config.output(), config.rejectedOutput(), config.metricsJson(), config.report())
+        .checked();
   }
 
   /**

@@ -30,7 +30,7 @@ public final class PublishedDays {
       }
       String folder = OutputStore.join(output, name);
       List<String> files = new ArrayList<>();
-      Optional<String> manifest = store.read(OutputStore.join(folder, StagedOutput.MANIFEST));
+      Optional<String> manifest = store.read(OutputStore.join(folder, FolderPublish.MANIFEST));
       if (manifest.isPresent()) {
         manifest.get().lines().filter(line -> !line.isBlank()).forEach(files::add);
       } else if (store.renamesDirectories()) {

@@ -101,10 +101,9 @@ class KilledPublishTest {
   private Process startKilledRun(Path output) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Dtraining.inputs.test.pauseBeforePublishStepMillis=200");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
+    command.add(PausedPublishRun.class.getName());
     command.addAll(sample(output, "--lookbackDays=1"));
     return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
   }

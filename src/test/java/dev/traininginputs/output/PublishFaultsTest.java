@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.greaterThan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,11 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PublishFaultsTest {
   static Stream<TestStorage> storages() {
     return Stream.of(TestStorage.local(Path.of("target", "publish-tests")), TestStorage.hdfs());
-  }
-
-  @AfterEach
-  void noHook() {
-    StagedOutput.onEveryStep(step -> {});
   }
 
   @ParameterizedTest(name = "{0}")

@@ -29,8 +29,8 @@ final class PublishScenario {
     return OutputStore.join(output, relative);
   }
 
-  StagedOutput.Destinations destinations() {
-    return new StagedOutput.Destinations(output, at("_rejected"), at("_metrics.json"), "");
+  Destinations destinations() {
+    return new Destinations(output, at("_rejected"), at("_metrics.json"), "").checked();
   }
 
   void earlierOutput() throws IOException {
@@ -44,9 +44,9 @@ final class PublishScenario {
     storage.write(at("_metrics.json"), "old metrics");
   }
 
-  /** Prepares a run and stages its files, not yet published. */
-  StagedOutput stagedRun(String runId) throws IOException {
-    StagedOutput staged = prepare(runId);
+  /** Prepares a run and stages its files, not yet published; {@code steps} sees its publish. */
+  StagedOutput stagedRun(String runId, PublishSteps steps) throws IOException {
+    StagedOutput staged = prepare(runId, steps);
     StringBuilder rows = new StringBuilder();
     for (String day : new String[] {"2025-03-11", "2025-03-12"}) {
       for (int shard = 0; shard < 2; shard++) {
@@ -73,9 +73,9 @@ final class PublishScenario {
     return staged;
   }
 
-  StagedOutput prepare(String runId) {
+  StagedOutput prepare(String runId, PublishSteps steps) {
     return StagedOutput.prepare(
-        destinations(), WriteMode.OVERWRITE, runId, Set::of, storage.options());
+        destinations(), WriteMode.OVERWRITE, runId, Set::of, storage.options(), steps);
   }
 
   /** The output after the run published: 03-10 kept, 03-11 replaced, 03-12 added. */
@@ -118,7 +118,7 @@ final class PublishScenario {
 
   /** The next run on the output: it recovers first, then has nothing of its own to publish. */
   void nextRun() {
-    StagedOutput next = prepare("run2");
+    StagedOutput next = prepare("run2", PublishSteps.NONE);
     next.discard();
     next.release();
   }
@@ -126,13 +126,11 @@ final class PublishScenario {
   /** How many steps a whole publish takes. */
   int countSteps() throws IOException {
     earlierOutput();
-    StagedOutput staged = stagedRun("run1");
     int[] steps = {0};
-    StagedOutput.onEveryStep(step -> steps[0]++);
+    StagedOutput staged = stagedRun("run1", step -> steps[0]++);
     try {
       staged.commit();
     } finally {
-      StagedOutput.onEveryStep(step -> {});
       staged.release();
     }
     return steps[0];
@@ -141,19 +139,16 @@ final class PublishScenario {
   /** Earlier output, a staged run, and its publish cut short before step {@code fault}. */
   StagedOutput publishCutAt(int fault) throws IOException {
     earlierOutput();
-    StagedOutput staged = stagedRun("run1");
     int[] step = {0};
-    StagedOutput.onEveryStep(
-        description -> {
-          if (step[0]++ == fault) {
-            throw new IOException("injected failure before: " + description);
-          }
-        });
-    try {
-      assertThrows(UncheckedIOException.class, staged::commit, "fault at step " + fault);
-    } finally {
-      StagedOutput.onEveryStep(step1 -> {});
-    }
+    StagedOutput staged =
+        stagedRun(
+            "run1",
+            description -> {
+              if (step[0]++ == fault) {
+                throw new IOException("injected failure before: " + description);
+              }
+            });
+    assertThrows(UncheckedIOException.class, staged::commit, "fault at step " + fault);
     return staged;
   }
 

@@ -1,7 +1,6 @@
 package dev.traininginputs.output;
 
 import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +10,6 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("s3")
 class S3StorageTest {
-  @AfterEach
-  void noHook() {
-    StagedOutput.onEveryStep(step -> {});
-  }
-
   @Test
   void withoutFaults_thePublishGivesTheExpectedOutput() throws IOException {
     PublishFaultsTest.checkWithoutFaults(TestStorage.s3());

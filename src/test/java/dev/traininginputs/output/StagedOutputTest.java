@@ -72,8 +72,8 @@ class StagedOutputTest {
         destinations(), mode, runId, Set::of, PipelineOptionsFactory.create());
   }
 
-  private StagedOutput.Destinations destinations() {
-    return new StagedOutput.Destinations(
+  private Destinations destinations() {
+    return new Destinations(
         output.toString(),
         output.resolve("_rejected").toString(),
         output.resolve("_metrics.json").toString(),
