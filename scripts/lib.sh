@@ -19,12 +19,14 @@ build_heartbeat() {
   echo "  ... $2 s: ${phase:-resolving the dependencies}, $downloads" >&2
 }
 
-# Builds (mvn package -DskipTests) when a source file is newer than the jar. Maven's own output
+# Builds (mvn package -DskipTests) when a source file is newer than the jar (the data generator,
+# which lives with the tests and runs from target/test-classes, counts as one). Maven's own output
 # goes to target/build.log; the terminal gets what is happening, a heartbeat every 15 s, and, if
 # the build fails, the end of the log.
 build_if_stale() {
   if [[ -f "$jar" && -f "$home/target/runtime-classpath.txt" \
         && -z "$(find "$home/pom.xml" "$home/src/main/java" "$home/src/main/resources" \
+                 "$home/src/test/java/dev/traininginputs/generate" \
                  -newer "$jar" -print -quit 2>/dev/null)" ]]; then
     return 0
   fi

@@ -140,14 +140,14 @@ public record RowLayout(OutputLayout layout, Padding padding, int sequenceLength
         record.put(7, history.length());
         records.add(record);
       } else {
-        for (int position = 0; position < items.size(); position++) {
+        for (ImpressedItem item : impression.impressedItems()) {
           GenericData.Record record = new GenericData.Record(EXPLODED_SCHEMA);
           record.put(0, dt);
           record.put(1, impression.rankingId());
           record.put(2, impression.customerId());
-          record.put(3, position);
-          record.put(4, items.get(position).itemId());
-          record.put(5, items.get(position).isOrder());
+          record.put(3, item.position());
+          record.put(4, item.itemId());
+          record.put(5, item.isOrder());
           record.put(6, actions);
           record.put(7, actionTypes);
           record.put(8, history.length());
@@ -181,20 +181,15 @@ public record RowLayout(OutputLayout layout, Padding padding, int sequenceLength
                   (Boolean) record.get("is_order")),
               history));
     }
-    List<?> items = (List<?>) record.get("items");
+    List<?> itemIds = (List<?>) record.get("items");
     List<?> isOrder = (List<?>) record.get("is_order");
+    List<Impression.Item> items = new ArrayList<>(itemIds.size());
+    for (int i = 0; i < itemIds.size(); i++) {
+      items.add(new Impression.Item((Integer) itemIds.get(i), (Boolean) isOrder.get(i)));
+    }
     List<TrainingRow> rows = new ArrayList<>(items.size());
-    for (int position = 0; position < items.size(); position++) {
-      rows.add(
-          new TrainingRow(
-              new ImpressedItem(
-                  customerId,
-                  day,
-                  rankingId,
-                  position,
-                  (Integer) items.get(position),
-                  (Boolean) isOrder.get(position)),
-              history));
+    for (ImpressedItem item : new Impression(day, rankingId, customerId, items).impressedItems()) {
+      rows.add(new TrainingRow(item, history));
     }
     return rows;
   }

@@ -56,19 +56,8 @@ public record HistoryRows(History history, List<Impression> impressions) {
   public List<TrainingRow> rows() {
     List<TrainingRow> rows = new ArrayList<>(size());
     for (Impression impression : impressions) {
-      List<Impression.Item> items = impression.items();
-      for (int position = 0; position < items.size(); position++) {
-        Impression.Item item = items.get(position);
-        rows.add(
-            new TrainingRow(
-                new ImpressedItem(
-                    impression.customerId(),
-                    impression.day(),
-                    impression.rankingId(),
-                    position,
-                    item.itemId(),
-                    item.isOrder()),
-                history));
+      for (ImpressedItem item : impression.impressedItems()) {
+        rows.add(new TrainingRow(item, history));
       }
     }
     return rows;

@@ -25,6 +25,20 @@ public record Impression(int day, String rankingId, long customerId, List<Item> 
     items = List.copyOf(items);
   }
 
+  /**
+   * The rows this impression row explodes into (SPEC §4): one impressed item per element of {@code
+   * items}, with its 0-based position, in array order. The one place a row is exploded.
+   */
+  public List<ImpressedItem> impressedItems() {
+    ImpressedItem[] exploded = new ImpressedItem[items.size()];
+    for (int position = 0; position < exploded.length; position++) {
+      Item item = items.get(position);
+      exploded[position] =
+          new ImpressedItem(customerId, day, rankingId, position, item.itemId(), item.isOrder());
+    }
+    return List.of(exploded);
+  }
+
   /** One element of the {@code impressions} JSON array. */
   public record Item(int itemId, boolean isOrder) {}
 

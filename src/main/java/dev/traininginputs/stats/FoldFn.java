@@ -1,6 +1,5 @@
 package dev.traininginputs.stats;
 
-import dev.traininginputs.model.TrainingRow;
 import java.io.Serializable;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -27,12 +26,6 @@ final class FoldFn<InputT, A extends Mergeable<A>> extends Combine.CombineFn<Inp
     this.type = type;
     this.empty = empty;
     this.add = add;
-  }
-
-  /** Folds training rows into a {@link RowAccumulator}. */
-  static <A extends RowAccumulator<A>> FoldFn<TrainingRow, A> ofRows(
-      Class<A> type, Empty<A> empty) {
-    return new FoldFn<>(type, empty, RowAccumulator::add);
   }
 
   @Override

@@ -90,11 +90,11 @@ class FiguresTest {
       rows.add(row(i % 7, history(N, items, types)));
     }
     FoldFn<TrainingRow, HistoryStats> statsFn =
-        FoldFn.ofRows(HistoryStats.class, HistoryStats::new);
+        SummarizeRows.ofRows(HistoryStats.class, HistoryStats::new);
     FoldFn<TrainingRow, LengthHistogram> lengthsFn =
-        FoldFn.ofRows(LengthHistogram.class, LengthHistogram::new);
+        SummarizeRows.ofRows(LengthHistogram.class, LengthHistogram::new);
     FoldFn<TrainingRow, PositionTypeCounts> positionsFn =
-        FoldFn.ofRows(PositionTypeCounts.class, () -> new PositionTypeCounts(3));
+        SummarizeRows.ofRows(PositionTypeCounts.class, () -> new PositionTypeCounts(3));
     HistoryStats wholeStats = statsFn.apply(rows);
     LengthHistogram wholeLengths = lengthsFn.apply(rows);
     PositionTypeCounts wholePositions = positionsFn.apply(rows);

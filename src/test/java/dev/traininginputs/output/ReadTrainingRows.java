@@ -11,9 +11,9 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Reads training rows back from the pipeline's Parquet output, in the layout and padding it was
- * written with, for example to run the analyses of {@code stats} on an earlier run: {@code
- * ReadTrainingRows.from("out/dt=2025-03-1*}{@code /*.parquet", RowLayout.exploded(1000))}. Every
- * layout gives the same training rows: one per impressed item, with its history right-padded.
+ * written with: {@code ReadTrainingRows.from("out/dt=2025-03-1*}{@code /*.parquet",
+ * RowLayout.exploded(1000))}. Every layout gives the same training rows: one per impressed item,
+ * with its history right-padded. Tests use it to check the rows and figures a run published.
  */
 public final class ReadTrainingRows extends PTransform<PBegin, PCollection<TrainingRow>> {
   private final String filepattern;
