@@ -1,24 +1,19 @@
 package dev.traininginputs.input;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BigIntegerNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.traininginputs.model.Source;
+import dev.traininginputs.model.Source.Kind;
+import dev.traininginputs.parse.Values;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.parquet.example.data.Group;
@@ -39,16 +34,16 @@ import org.apache.parquet.schema.Type;
 /**
  * How one Parquet file carries a source's columns (SPEC §1). Decided from the file's own schema, so
  * that files of one table may differ (a column {@code int64} on one day and a string on another):
- * which top-level columns to read, and how each value becomes the JSON value a {@link
- * dev.traininginputs.parse.JsonRow} hands to the parsers, chosen by the column's Parquet type
- * (never by a derived Avro type, which loses {@code TIMESTAMP(NANOS)}, {@code DECIMAL} and unsigned
- * ints).
+ * which top-level columns to read, and how each value becomes the typed value a {@link
+ * ParquetRecord} hands to the parsers, chosen by the column's kind ({@link Source#columns}) and its
+ * Parquet type (never by a derived Avro type, which loses {@code TIMESTAMP(NANOS)}, {@code DECIMAL}
+ * and unsigned ints).
  *
  * <ul>
  *   <li>ids: {@code int32}, {@code int64} (signed or not), {@code DECIMAL(p, 0)}, or text;
  *   <li>days: {@code DATE}, or text;
  *   <li>date-times: {@code INT96} (Spark's default), {@code TIMESTAMP} in millis, micros or nanos
- *       (UTC-adjusted or not: both read as UTC), or text; they become ISO-8601 text in UTC;
+ *       (UTC-adjusted or not: both read as UTC), or text;
  *   <li>{@code ranking_id}: text or an integer;
  *   <li>{@code impressions}: a list of structs with {@code item_id} and a boolean {@code is_order},
  *       in any list encoding (3-level {@code list}/{@code element}, {@code list}/{@code item},
@@ -63,7 +58,6 @@ import org.apache.parquet.schema.Type;
  * row with the same reasons as for text.
  */
 final class ParquetColumns {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final long JULIAN_DAY_OF_EPOCH = 2_440_588L;
   private static final long SECONDS_PER_DAY = 86_400L;
   private static final long NANOS_PER_DAY = SECONDS_PER_DAY * 1_000_000_000L;
@@ -75,9 +69,9 @@ final class ParquetColumns {
     }
   }
 
-  /** Reads one field of a group as a JSON value; {@code NullNode} when it is null. */
+  /** Reads one field of a group as a typed value ({@link Values}); {@code null} when it is null. */
   private interface ValueReader {
-    JsonNode read(Group group, int field);
+    Object read(Group group, int field);
   }
 
   private record Column(String name, int field, ValueReader reader) {}
@@ -96,6 +90,8 @@ final class ParquetColumns {
    * disagreements).
    */
   static ParquetColumns of(Source source, MessageType file, boolean dayInPath) throws Unusable {
+    Map<String, Kind> kinds = new HashMap<>();
+    source.columns().forEach(column -> kinds.put(column.name(), column.kind()));
     Set<String> wanted = new LinkedHashSet<>(source.requiredColumns(dayInPath));
     List<String> missing = new ArrayList<>();
     for (String column : wanted) {
@@ -122,7 +118,7 @@ final class ParquetColumns {
     List<Column> columns = new ArrayList<>();
     for (Type field : fields) {
       String name = field.getName();
-      columns.add(new Column(name, projection.getFieldIndex(name), reader(name, field)));
+      columns.add(new Column(name, projection.getFieldIndex(name), reader(kinds.get(name), field)));
     }
     return new ParquetColumns(projection, List.copyOf(columns));
   }
@@ -132,17 +128,18 @@ final class ParquetColumns {
     return projection;
   }
 
-  /** One row of the projection as a JSON object of its columns, nulls as JSON nulls. */
-  ObjectNode row(Group group) {
-    ObjectNode row = NODES.objectNode();
+  /** One row of the projection: its columns' typed values, nulls as {@code null}. */
+  Map<String, Object> row(Group group) {
+    Map<String, Object> row = new LinkedHashMap<>();
     for (Column column : columns) {
-      row.set(column.name(), column.reader().read(group, column.field()));
+      row.put(column.name(), column.reader().read(group, column.field()));
     }
     return row;
   }
 
-  private static ValueReader reader(String column, Type type) throws Unusable {
-    if (column.equals("impressions")) {
+  private static ValueReader reader(Kind kind, Type type) throws Unusable {
+    String column = type.getName();
+    if (kind == Kind.ITEMS) {
       return impressions(type);
     }
     if (!type.isPrimitive() || type.isRepetition(Type.Repetition.REPEATED)) {
@@ -150,27 +147,28 @@ final class ParquetColumns {
     }
     PrimitiveType primitive = type.asPrimitiveType();
     ValueReader reader =
-        switch (column) {
-          case "dt", "order_date" -> first(date(primitive), text(primitive));
-          case "customer_id", "item_id", "config_id" -> first(integer(primitive), text(primitive));
-          case "click_time", "occurred_at" -> first(timestamp(primitive), text(primitive));
-          case "ranking_id" -> first(text(primitive), integer(primitive));
-          default -> throw new IllegalArgumentException("no Parquet mapping for " + column);
+        switch (kind) {
+          case DAY -> first(date(primitive), text(primitive));
+          case CUSTOMER_ID, ITEM_ID -> first(integer(primitive), text(primitive));
+          case TIME -> first(timestamp(primitive), text(primitive));
+          case RANKING_ID -> first(text(primitive), integer(primitive));
+          case ITEMS -> throw new IllegalStateException("read above");
         };
     if (reader == null) {
-      throw unusable(column, type, "it cannot carry " + meaning(column));
+      throw unusable(column, type, "it cannot carry " + meaning(kind));
     }
     return nullable(reader);
   }
 
-  private static String meaning(String column) {
-    return switch (column) {
-      case "dt", "order_date" -> "a day (use DATE or a YYYY-MM-DD string)";
-      case "click_time", "occurred_at" ->
+  private static String meaning(Kind kind) {
+    return switch (kind) {
+      case DAY -> "a day (use DATE or a YYYY-MM-DD string)";
+      case TIME ->
           "a date-time (use INT96, int64 TIMESTAMP(MILLIS|MICROS|NANOS) or an ISO-8601 string;"
               + " an int64 without a TIMESTAMP unit has no known unit)";
-      case "ranking_id" -> "a ranking id (use a string or an integer)";
-      default -> "an id (use int32, int64, DECIMAL(p, 0) or a string of digits)";
+      case RANKING_ID -> "a ranking id (use a string or an integer)";
+      case CUSTOMER_ID, ITEM_ID -> "an id (use int32, int64, DECIMAL(p, 0) or a string of digits)";
+      case ITEMS -> "the impressed items";
     };
   }
 
@@ -189,7 +187,7 @@ final class ParquetColumns {
 
   private static ValueReader nullable(ValueReader reader) {
     return (group, field) ->
-        group.getFieldRepetitionCount(field) == 0 ? NullNode.instance : reader.read(group, field);
+        group.getFieldRepetitionCount(field) == 0 ? null : reader.read(group, field);
   }
 
   /** Text: {@code BINARY} as a string, an enum or JSON, or without annotation. */
@@ -202,7 +200,7 @@ final class ParquetColumns {
             || a instanceof JsonLogicalTypeAnnotation)) {
       return null;
     }
-    return (group, field) -> TextNode.valueOf(group.getBinary(field, 0).toStringUsingUTF8());
+    return (group, field) -> group.getBinary(field, 0).toStringUsingUTF8();
   }
 
   /** A whole number: {@code int32}, {@code int64}, signed or not, or {@code DECIMAL(p, 0)}. */
@@ -214,14 +212,12 @@ final class ParquetColumns {
         return null;
       }
       return switch (physical) {
-        case INT32 -> (group, field) -> IntNode.valueOf(group.getInteger(field, 0));
-        case INT64 -> (group, field) -> LongNode.valueOf(group.getLong(field, 0));
+        case INT32 -> (group, field) -> group.getInteger(field, 0);
+        case INT64 -> (group, field) -> group.getLong(field, 0);
         case BINARY, FIXED_LEN_BYTE_ARRAY ->
             (group, field) -> {
               byte[] bytes = group.getBinary(field, 0).getBytes();
-              return bytes.length == 0
-                  ? TextNode.valueOf("")
-                  : BigIntegerNode.valueOf(new BigInteger(bytes));
+              return bytes.length == 0 ? "" : new BigInteger(bytes);
             };
         default -> null;
       };
@@ -233,30 +229,26 @@ final class ParquetColumns {
     return switch (physical) {
       case INT32 ->
           unsigned
-              ? (group, field) ->
-                  LongNode.valueOf(Integer.toUnsignedLong(group.getInteger(field, 0)))
-              : (group, field) -> IntNode.valueOf(group.getInteger(field, 0));
+              ? (group, field) -> Integer.toUnsignedLong(group.getInteger(field, 0))
+              : (group, field) -> group.getInteger(field, 0);
       case INT64 ->
           unsigned
-              ? (group, field) ->
-                  BigIntegerNode.valueOf(
-                      new BigInteger(Long.toUnsignedString(group.getLong(field, 0))))
-              : (group, field) -> LongNode.valueOf(group.getLong(field, 0));
+              ? (group, field) -> new BigInteger(Long.toUnsignedString(group.getLong(field, 0)))
+              : (group, field) -> group.getLong(field, 0);
       default -> null;
     };
   }
 
-  /** A day: {@code int32 DATE}, days since 1970-01-01, as {@code YYYY-MM-DD}. */
+  /** A day: {@code int32 DATE}, days since 1970-01-01. */
   private static ValueReader date(PrimitiveType type) {
     if (type.getPrimitiveTypeName() != PrimitiveTypeName.INT32
         || !(type.getLogicalTypeAnnotation() instanceof DateLogicalTypeAnnotation)) {
       return null;
     }
-    return (group, field) ->
-        TextNode.valueOf(LocalDate.ofEpochDay(group.getInteger(field, 0)).toString());
+    return (group, field) -> LocalDate.ofEpochDay(group.getInteger(field, 0));
   }
 
-  /** A date-time: {@code INT96} or {@code int64 TIMESTAMP(unit)}, as ISO-8601 text in UTC. */
+  /** A date-time: {@code INT96} or {@code int64 TIMESTAMP(unit)}, as an {@code Instant}. */
   private static ValueReader timestamp(PrimitiveType type) {
     if (type.getPrimitiveTypeName() == PrimitiveTypeName.INT96) {
       return (group, field) -> int96(group.getInt96(field, 0).getBytes());
@@ -274,10 +266,8 @@ final class ParquetColumns {
     long nanosPerUnit = 1_000_000_000L / perSecond;
     return (group, field) -> {
       long value = group.getLong(field, 0);
-      Instant time =
-          Instant.ofEpochSecond(
-              Math.floorDiv(value, perSecond), Math.floorMod(value, perSecond) * nanosPerUnit);
-      return TextNode.valueOf(time.toString());
+      return Instant.ofEpochSecond(
+          Math.floorDiv(value, perSecond), Math.floorMod(value, perSecond) * nanosPerUnit);
     };
   }
 
@@ -286,16 +276,15 @@ final class ParquetColumns {
    * Julian day, both little-endian. A nanosecond count outside the day is handed on as a
    * description, which the parsers reject as not a date-time.
    */
-  private static JsonNode int96(byte[] bytes) {
+  private static Object int96(byte[] bytes) {
     ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     long nanosOfDay = buffer.getLong();
     long julianDay = Integer.toUnsignedLong(buffer.getInt());
     if (nanosOfDay < 0 || nanosOfDay >= NANOS_PER_DAY) {
-      return TextNode.valueOf("INT96(julian day " + julianDay + ", nanos " + nanosOfDay + ")");
+      return "INT96(julian day " + julianDay + ", nanos " + nanosOfDay + ")";
     }
     long epochDay = julianDay - JULIAN_DAY_OF_EPOCH;
-    return TextNode.valueOf(
-        Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY, nanosOfDay).toString());
+    return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY, nanosOfDay);
   }
 
   /**
@@ -332,30 +321,27 @@ final class ParquetColumns {
     if (elementType.isPrimitive()) {
       throw unusable(column, type, "its elements are not structs with item_id and is_order");
     }
-    Function<Group, JsonNode> element = element(column, elementType.asGroupType());
+    Function<Group, Values.ItemStruct> element = element(column, elementType.asGroupType());
     boolean wrapped = threeLevel;
     ValueReader list =
         (row, field) -> {
           Group holder = bare ? row : row.getGroup(field, 0);
           int repeated = bare ? field : 0;
-          ArrayNode items = NODES.arrayNode();
+          List<Values.ItemStruct> items = new ArrayList<>();
           for (int i = 0; i < holder.getFieldRepetitionCount(repeated); i++) {
             Group item = holder.getGroup(repeated, i);
             if (wrapped) {
               item = item.getFieldRepetitionCount(0) == 0 ? null : item.getGroup(0, 0);
             }
-            items.add(item == null ? NullNode.instance : element.apply(item));
+            items.add(item == null ? null : element.apply(item));
           }
           return items;
         };
     return bare ? list : nullable(list);
   }
 
-  /**
-   * One impressed item, a struct with {@code item_id} (an id) and {@code is_order} (a boolean), as
-   * a JSON object.
-   */
-  private static Function<Group, JsonNode> element(String column, GroupType struct)
+  /** One impressed item, a struct with {@code item_id} (an id) and {@code is_order} (a boolean). */
+  private static Function<Group, Values.ItemStruct> element(String column, GroupType struct)
       throws Unusable {
     if (!struct.containsField("item_id") || !struct.containsField("is_order")) {
       throw unusable(
@@ -368,7 +354,7 @@ final class ParquetColumns {
             ? first(integer(itemType.asPrimitiveType()), digits(itemType.asPrimitiveType()))
             : null;
     if (itemId == null) {
-      throw unusable(column + ".item_id", itemType, "it cannot carry " + meaning("item_id"));
+      throw unusable(column + ".item_id", itemType, "it cannot carry " + meaning(Kind.ITEM_ID));
     }
     if (!orderType.isPrimitive()
         || orderType.isRepetition(Type.Repetition.REPEATED)
@@ -378,14 +364,9 @@ final class ParquetColumns {
     int item = struct.getFieldIndex("item_id");
     int order = struct.getFieldIndex("is_order");
     ValueReader itemValue = nullable(itemId);
-    ValueReader orderValue =
-        nullable((group, field) -> BooleanNode.valueOf(group.getBoolean(field, 0)));
-    return group -> {
-      ObjectNode element = NODES.objectNode();
-      element.set("item_id", itemValue.read(group, item));
-      element.set("is_order", orderValue.read(group, order));
-      return element;
-    };
+    ValueReader orderValue = nullable((group, field) -> group.getBoolean(field, 0));
+    return group ->
+        new Values.ItemStruct(itemValue.read(group, item), (Boolean) orderValue.read(group, order));
   }
 
   /**
@@ -398,10 +379,8 @@ final class ParquetColumns {
       return null;
     }
     return (group, field) -> {
-      String value = text.read(group, field).textValue();
-      return value.matches("[+-]?\\d{1,30}")
-          ? BigIntegerNode.valueOf(new BigInteger(value))
-          : TextNode.valueOf(value);
+      String value = (String) text.read(group, field);
+      return value.matches("[+-]?\\d{1,30}") ? new BigInteger(value) : value;
     };
   }
 }

@@ -1,8 +1,6 @@
 package dev.traininginputs.input;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.traininginputs.model.Source;
-import dev.traininginputs.parse.JsonRow;
 import dev.traininginputs.parse.RecordView;
 import dev.traininginputs.storage.BeamInputFile;
 import java.io.IOException;
@@ -20,9 +18,9 @@ import org.apache.parquet.schema.MessageType;
 /**
  * The rows of a Parquet file, or of the row groups that start in a byte range of it, read straight
  * with parquet-hadoop's file reader (not ParquetIO, which skips corrupt records silently): only the
- * source's columns ({@link ParquetColumns}, from this file's own schema), each row handed on as a
- * JSON object ({@link JsonRow}). A row that cannot be decoded, or a page whose checksum is wrong,
- * fails the file: its rows could not be counted, so rejecting them would lose them.
+ * source's columns ({@link ParquetColumns}, from this file's own schema), each row handed on with
+ * its typed values ({@link ParquetRecord}). A row that cannot be decoded, or a page whose checksum
+ * is wrong, fails the file: its rows could not be counted, so rejecting them would lose them.
  */
 final class ParquetRows implements InputRows {
   private final ParquetFileReader reader;
@@ -94,7 +92,7 @@ final class ParquetRows implements InputRows {
         records = columnIo.getRecordReader(group, new GroupRecordConverter(columns.projection()));
         leftInGroup = group.getRowCount();
       }
-      ObjectNode values = columns.row(records.read());
+      ParquetRecord values = new ParquetRecord(columns.row(records.read()), partition);
       leftInGroup--;
       long row = ++number;
       return new Row() {
@@ -105,12 +103,12 @@ final class ParquetRows implements InputRows {
 
         @Override
         public String raw() {
-          return values.toString();
+          return values.json();
         }
 
         @Override
         public RecordView view() {
-          return JsonRow.of(values, partition);
+          return values;
         }
       };
     } catch (ParquetRuntimeException e) {

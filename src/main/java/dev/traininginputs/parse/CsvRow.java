@@ -23,7 +23,7 @@ public final class CsvRow extends RecordView {
 
   /** The text of a column the header has; may be empty. */
   @Override
-  public String get(String column) {
+  protected String value(String column) {
     Integer index = columnIndex.get(column);
     if (index == null) {
       throw new IllegalArgumentException("no column " + column + " in " + columnIndex.keySet());

@@ -1,30 +1,15 @@
 package dev.traininginputs.parse;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One line of a JSON Lines file (what Kafka sinks write), or a Parquet row read as JSON: an object
- * whose fields are the columns. Values may be typed: a number or a boolean reads as written ({@code
- * 42}, {@code 1.5}, so that the same rule as for CSV text accepts or rejects it), an array or
- * object (the {@code impressions}) as its JSON text; a missing field or a null is rejected.
+ * One line of a JSON Lines file (what Kafka sinks write): an object whose fields are the columns.
+ * Values are handed over as text: a number or a boolean as written ({@code 42}, {@code 1.5}, so
+ * that the same rule as for CSV text accepts or rejects it), an array or object (the {@code
+ * impressions}) as its JSON text; a missing field or a null is rejected.
  */
 public final class JsonRow extends RecordView {
-  /**
-   * How every JSON value of an input is read (lines and {@code impressions} arrays alike): a
-   * duplicate key or trailing text is an error, not a choice.
-   */
-  static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
-
   private final JsonNode object;
 
   private JsonRow(JsonNode object, String partition) {
@@ -36,7 +21,7 @@ public final class JsonRow extends RecordView {
   public static JsonRow parse(String line, String partition) throws InvalidValueException {
     JsonNode node;
     try {
-      node = JSON.readTree(line);
+      node = Values.JSON.readTree(line);
     } catch (JsonProcessingException e) {
       throw new InvalidValueException("row", "is not valid JSON (" + e.getOriginalMessage() + ")");
     }
@@ -49,13 +34,8 @@ public final class JsonRow extends RecordView {
     return new JsonRow(node, partition);
   }
 
-  /** A record already read as a JSON object (a Parquet row: {@code input.ParquetColumns}). */
-  public static JsonRow of(ObjectNode object, String partition) {
-    return new JsonRow(object, partition);
-  }
-
   @Override
-  public String get(String column) throws InvalidValueException {
+  protected String value(String column) throws InvalidValueException {
     JsonNode value = object.get(column);
     if (value == null) {
       throw new InvalidValueException(column, "is missing");

@@ -1,9 +1,15 @@
 package dev.traininginputs.parse;
 
+import dev.traininginputs.model.Impression;
+import java.time.Instant;
+import java.util.List;
+
 /**
- * One input record, whatever its format: its values by column name as text, and the partition
- * folder of its file, if the path has one, for the record's day (SPEC §1). The parsers see only
- * this, so that each value rule ({@link Values}) holds the same way for CSV and JSON Lines.
+ * One input record, whatever its format: its values by column name, handed over typed and checked
+ * by the rules of {@link Values} — parsed only when the format holds text (CSV, JSON Lines),
+ * range-checked always — and the partition folder of its file, if the path has one, for the
+ * record's day (SPEC §1). The parsers see only this, so that each value rule holds the same way for
+ * every format.
  */
 public abstract class RecordView {
   private static final String HIVE_DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__";
@@ -20,10 +26,36 @@ public abstract class RecordView {
   }
 
   /**
-   * The value of a column as text (a JSON number or boolean as written, a JSON array or object as
-   * its JSON text); may be empty. A column the record lacks, or a null, is rejected.
+   * The value of a column as the format holds it: text (a JSON number or boolean as written, a JSON
+   * array or object as its JSON text; may be empty), or a typed value of the kinds {@link Values}
+   * lists. Never {@code null}: a column the record lacks, or a null, is rejected.
    */
-  public abstract String get(String column) throws InvalidValueException;
+  protected abstract Object value(String column) throws InvalidValueException;
+
+  /** A non-empty text value, such as the ranking id. */
+  public String text(String column) throws InvalidValueException {
+    return Values.text(column, value(column));
+  }
+
+  /** A 64-bit id, such as the customer id. */
+  public long int64(String column) throws InvalidValueException {
+    return Values.int64(column, value(column));
+  }
+
+  /** An item id: a 32-bit integer of at least 1. */
+  public int itemId(String column) throws InvalidValueException {
+    return Values.itemId(column, value(column));
+  }
+
+  /** A date-time. */
+  public Instant dateTime(String column) throws InvalidValueException {
+    return Values.dateTime(column, value(column));
+  }
+
+  /** The impressed items. */
+  public List<Impression.Item> items(String column) throws InvalidValueException {
+    return Values.items(column, value(column));
+  }
 
   /** Whether the record has the column at all (a day column may be left to the folder). */
   protected abstract boolean has(String column);
@@ -36,12 +68,12 @@ public abstract class RecordView {
    */
   public int day(String column) throws InvalidValueException {
     if (partition == null) {
-      return Values.day(column, get(column));
+      return Values.day(column, value(column));
     }
     int day = partitionDay(column, partition);
     if (has(column)) {
       try {
-        dayMismatch = Values.day(column, get(column)) != day;
+        dayMismatch = Values.day(column, value(column)) != day;
       } catch (InvalidValueException e) {
         dayMismatch = true;
       }

@@ -1,7 +1,6 @@
 package dev.traininginputs.generate;
 
 import dev.traininginputs.model.Impression;
-import dev.traininginputs.parse.ImpressionParser;
 import dev.traininginputs.parse.InvalidValueException;
 import dev.traininginputs.parse.Values;
 import java.io.IOException;
@@ -83,7 +82,7 @@ final class ParquetParts {
         case "customer_id" -> row.add(column, Values.int64(column, value));
         case "item_id", "config_id" -> row.add(column, Values.itemId(column, value));
         case "click_time", "occurred_at" -> row.add(column, int96(Values.dateTime(column, value)));
-        case "impressions" -> addImpressions(row, ImpressionParser.items(value));
+        case "impressions" -> addImpressions(row, Values.items(column, value));
         default -> row.add(column, value);
       }
     } catch (InvalidValueException e) {

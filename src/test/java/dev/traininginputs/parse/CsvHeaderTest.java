@@ -15,8 +15,8 @@ class CsvHeaderTest {
   void row_findsColumnsByNameInAnyOrder() throws Exception {
     CsvHeader header = CsvHeader.parse("item_id,extra,customer_id");
     CsvRow row = header.row("5,x,7");
-    assertThat(row.get("customer_id"), equalTo("7"));
-    assertThat(row.get("item_id"), equalTo("5"));
+    assertThat(row.value("customer_id"), equalTo("7"));
+    assertThat(row.value("item_id"), equalTo("5"));
   }
 
   @Test
@@ -41,6 +41,6 @@ class CsvHeaderTest {
   @Test
   void row_countsCommasInsideQuotesAsText() throws Exception {
     CsvRow row = CsvHeader.parse("a,b").row("\"1,5\",2");
-    assertThat(row.get("a"), equalTo("1,5"));
+    assertThat(row.value("a"), equalTo("1,5"));
   }
 }

@@ -5,7 +5,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.traininginputs.model.Days;
+import dev.traininginputs.model.Impression;
+import java.math.BigInteger;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -136,5 +141,68 @@ class ValuesTest {
   void quote_shortensLongValues() {
     String quoted = Values.quote("x".repeat(100));
     assertThat(quoted, equalTo("\"" + "x".repeat(60) + "...\""));
+  }
+
+  private static String reason(org.junit.jupiter.api.function.Executable parse) {
+    return assertThrows(InvalidValueException.class, parse).getMessage();
+  }
+
+  @Test
+  void typedValues_areRangeCheckedWithTheReasonsOfText() throws Exception {
+    assertThat(Values.int64("customer_id", (Object) 7), equalTo(7L));
+    assertThat(Values.int64("customer_id", (Object) (-9L)), equalTo(-9L));
+    assertThat(
+        reason(() -> Values.int64("customer_id", new BigInteger("18446744073709551615"))),
+        equalTo("customer_id: \"18446744073709551615\" is out of range for a 64-bit integer"));
+    assertThat(Values.itemId("item_id", (Object) 5), equalTo(5));
+    assertThat(Values.itemId("item_id", (Object) 12L), equalTo(12));
+    assertThat(
+        reason(() -> Values.itemId("item_id", (Object) 4_294_967_295L)),
+        equalTo("item_id: \"4294967295\" is out of range for a 32-bit integer"));
+    assertThat(
+        reason(() -> Values.itemId("item_id", (Object) 0)),
+        equalTo("item_id: 0 is not a valid item id (must be at least 1)"));
+    assertThat(Values.day("dt", LocalDate.of(2025, 3, 10)), equalTo(Days.of("2025-03-10")));
+    Instant time = Instant.parse("2025-03-10T08:00:00.123456789Z");
+    assertThat(Values.dateTime("click_time", (Object) time), equalTo(time));
+    assertThat(Values.text("ranking_id", (Object) 42L), equalTo("42"));
+    assertThat(
+        reason(() -> Values.text("ranking_id", (Object) "")), equalTo("ranking_id: is empty"));
+  }
+
+  @Test
+  void typedItems_areCheckedLikeTheirJsonText() throws Exception {
+    assertThat(
+        Values.items(
+            "impressions",
+            List.of(
+                new Values.ItemStruct(3, true),
+                new Values.ItemStruct(BigInteger.valueOf(4), false))),
+        equalTo(List.of(new Impression.Item(3, true), new Impression.Item(4, false))));
+    assertThat(
+        reason(
+            () -> Values.items("impressions", Arrays.asList(new Values.ItemStruct(3, true), null))),
+        equalTo("impressions[1]: expected an object with item_id and is_order"));
+    assertThat(
+        reason(() -> Values.items("impressions", List.of(new Values.ItemStruct(null, true)))),
+        equalTo("impressions[0].item_id: null is not a 32-bit integer"));
+    assertThat(
+        reason(
+            () -> Values.items("impressions", List.of(new Values.ItemStruct(2147483648L, true)))),
+        equalTo("impressions[0].item_id: 2147483648 is not a 32-bit integer"));
+    assertThat(
+        reason(() -> Values.items("impressions", List.of(new Values.ItemStruct("x7", true)))),
+        equalTo("impressions[0].item_id: \"x7\" is not a 32-bit integer"));
+    assertThat(
+        reason(() -> Values.items("impressions", List.of(new Values.ItemStruct(0, true)))),
+        equalTo("impressions[0].item_id: 0 is not a valid item id (must be at least 1)"));
+    assertThat(
+        reason(() -> Values.items("impressions", List.of(new Values.ItemStruct(5, null)))),
+        equalTo("impressions[0].is_order: null is not true or false"));
+    // The same list as JSON text gives the same reasons.
+    assertThat(
+        reason(
+            () -> Values.items("impressions", "[{\"item_id\": 2147483648, \"is_order\": true}]")),
+        equalTo("impressions[0].item_id: 2147483648 is not a 32-bit integer"));
   }
 }
