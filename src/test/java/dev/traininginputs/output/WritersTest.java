@@ -9,18 +9,24 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.both;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.traininginputs.ParquetRows;
 import dev.traininginputs.layout.RowLayout;
+import dev.traininginputs.model.Days;
 import dev.traininginputs.model.History;
 import dev.traininginputs.model.HistoryRows;
 import dev.traininginputs.model.RejectedRecord;
 import dev.traininginputs.model.TrainingRow;
+import dev.traininginputs.report.RunInfo;
+import dev.traininginputs.stats.FigureCoder;
 import dev.traininginputs.stats.MergeFigures;
 import dev.traininginputs.stats.RunMetrics;
 import dev.traininginputs.storage.LocalStore;
@@ -29,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -261,5 +268,66 @@ class WritersTest {
         containsInAnyOrder(
             "{\"source\":\"clicks\",\"file\":\"c.csv\",\"line\":3,\"reason\":\"item_id: 0 is not a valid item id\",\"raw\":\"7,0\"}",
             "{\"source\":\"clicks\",\"file\":\"c.csv\",\"line\":5,\"reason\":\"item_id: -2 is not a valid item id\",\"raw\":\"7,-2\"}"));
+  }
+
+  /** Figures of {@code rows} rows on 2025-03-10 with an empty history. */
+  private static RunMetrics rowsFigure(long rows) {
+    RunMetrics figures = RunMetrics.ofRows(0);
+    figures.add(Days.of("2025-03-10"), History.empty(4), rows);
+    return figures;
+  }
+
+  @Test
+  void writtenFiles_listsOneAttemptPerFileAndCountsItsFiguresOnce(TestPipeline p)
+      throws IOException {
+    // Two attempts reported for the same file (a runner that delivered both), one other file.
+    PCollection<RunMetrics> figures =
+        p.apply(
+                Create.of(
+                        new WrittenFile(
+                            "dt=2025-03-10/part-a.parquet",
+                            "dt=2025-03-10/part-a.y.parquet",
+                            rowsFigure(3)),
+                        new WrittenFile(
+                            "dt=2025-03-10/part-a.parquet",
+                            "dt=2025-03-10/part-a.x.parquet",
+                            rowsFigure(3)),
+                        new WrittenFile(
+                            "dt=2025-03-10/part-b.parquet",
+                            "dt=2025-03-10/part-b.z.parquet",
+                            rowsFigure(2)))
+                    .withCoder(FigureCoder.of(WrittenFile.class)))
+            .apply(WrittenFiles.listedIn(dir.toString()));
+    PAssert.thatSingleton(PCollectionList.of(figures).apply(MergeFigures.analysing(0)))
+        .satisfies(
+            merged -> {
+              assertThat(merged.history().rows(), equalTo(5L));
+              return null;
+            });
+    p.run().waitUntilFinish();
+    assertThat(
+        Files.readString(dir.resolve(WrittenFiles.LIST)),
+        equalTo(
+            "dt=2025-03-10/part-a.parquet\tdt=2025-03-10/part-a.x.parquet\n"
+                + "dt=2025-03-10/part-b.parquet\tdt=2025-03-10/part-b.z.parquet\n"));
+  }
+
+  @Test
+  void writeMetrics_writesTheJsonAndTheReportOfTheOneFigure(TestPipeline p) throws IOException {
+    Path metrics = dir.resolve("metrics.json");
+    Path report = dir.resolve("report.html");
+    LinkedHashMap<String, String> settings = new LinkedHashMap<>();
+    settings.put("output", "out");
+    p.apply(Create.of(rowsFigure(7)).withCoder(MergeFigures.coder()))
+        .apply(
+            WriteMetrics.to(
+                metrics.toString(), report.toString(), new RunInfo("a test run", settings)));
+    p.run().waitUntilFinish();
+    JsonNode json = new ObjectMapper().readTree(metrics.toFile());
+    assertThat(json.get("rows").asLong(), equalTo(7L));
+    assertThat(json.get("days").get("2025-03-10").get("rows").asLong(), equalTo(7L));
+    String html = Files.readString(report);
+    assertThat(html, containsString("a test run"));
+    assertThat(html, containsString("2025-03-10"));
   }
 }
