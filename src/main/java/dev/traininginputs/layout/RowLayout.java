@@ -39,46 +39,32 @@ public record RowLayout(OutputLayout layout, Padding padding, int sequenceLength
 
   /** Exploded rows: the table of SPEC §4. */
   public static final Schema EXPLODED_SCHEMA =
-      SchemaBuilder.record("TrainingRow")
-          .namespace("dev.traininginputs")
-          .fields()
-          .requiredString("dt")
-          .requiredString("ranking_id")
-          .requiredLong("customer_id")
-          .requiredInt("position")
-          .requiredInt("item_id")
-          .requiredBoolean("is_order")
-          .name("actions")
-          .type(ints())
-          .noDefault()
-          .name("action_types")
-          .type(ints())
-          .noDefault()
-          .requiredInt("history_length")
-          .endRecord();
+      withHistory(
+          SchemaBuilder.record("TrainingRow")
+              .namespace("dev.traininginputs")
+              .fields()
+              .requiredString("dt")
+              .requiredString("ranking_id")
+              .requiredLong("customer_id")
+              .requiredInt("position")
+              .requiredInt("item_id")
+              .requiredBoolean("is_order"));
 
   /** Grouped rows: one per impression row, its items and labels as aligned lists. */
   public static final Schema GROUPED_SCHEMA =
-      SchemaBuilder.record("ImpressionRow")
-          .namespace("dev.traininginputs")
-          .fields()
-          .requiredString("dt")
-          .requiredString("ranking_id")
-          .requiredLong("customer_id")
-          .name("items")
-          .type(ints())
-          .noDefault()
-          .name("is_order")
-          .type(SchemaBuilder.array().items().booleanType())
-          .noDefault()
-          .name("actions")
-          .type(ints())
-          .noDefault()
-          .name("action_types")
-          .type(ints())
-          .noDefault()
-          .requiredInt("history_length")
-          .endRecord();
+      withHistory(
+          SchemaBuilder.record("ImpressionRow")
+              .namespace("dev.traininginputs")
+              .fields()
+              .requiredString("dt")
+              .requiredString("ranking_id")
+              .requiredLong("customer_id")
+              .name("items")
+              .type(ints())
+              .noDefault()
+              .name("is_order")
+              .type(SchemaBuilder.array().items().booleanType())
+              .noDefault());
 
   public RowLayout {
     if (layout == null || padding == null) {
@@ -232,6 +218,18 @@ public record RowLayout(OutputLayout layout, Padding padding, int sequenceLength
       }
       case NONE -> Arrays.copyOf(list, sequenceLength);
     };
+  }
+
+  /** The history columns, the same in every layout, closing a row's schema. */
+  private static Schema withHistory(SchemaBuilder.FieldAssembler<Schema> row) {
+    return row.name("actions")
+        .type(ints())
+        .noDefault()
+        .name("action_types")
+        .type(ints())
+        .noDefault()
+        .requiredInt("history_length")
+        .endRecord();
   }
 
   private static Schema ints() {
