@@ -10,6 +10,7 @@ import dev.traininginputs.model.Source;
 import dev.traininginputs.options.RunConfig;
 import dev.traininginputs.options.RunRefusedException;
 import dev.traininginputs.options.TrainingInputsOptions;
+import dev.traininginputs.storage.StorageException;
 import java.beans.Introspector;
 import java.io.IOException;
 import java.io.InputStream;
@@ -302,11 +303,16 @@ public final class Main {
     return false;
   }
 
-  /** One line for the user: a refusal's own message, or the innermost cause of a failure. */
+  /**
+   * One line for the user: a refusal's, an unreadable file's or a storage failure's own message
+   * (each names its path), or else the innermost cause of a failure.
+   */
   static String reason(Throwable e) {
     Throwable root = e;
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof RunRefusedException || t instanceof UnreadableFileException) {
+      if (t instanceof RunRefusedException
+          || t instanceof UnreadableFileException
+          || t instanceof StorageException) {
         return oneLine(t.getMessage());
       }
       root = t;

@@ -45,7 +45,7 @@ final class OutputLock {
         if (store.createNew(file, content)) {
           return new OutputLock(store, file, content);
         }
-        String holder = store.read(file).orElse("");
+        String holder = holder(store, file);
         if (attempt == 0 && isStale(holder)) {
           store.delete(file);
           continue;
@@ -60,8 +60,33 @@ final class OutputLock {
       }
     } catch (IOException e) {
       throw new RunRefusedException(
-          "--output=" + output + " cannot be locked: " + e.getMessage(), e);
+          "--output="
+              + output
+              + " cannot be locked: "
+              + e.getMessage().lines().findFirst().orElse(""),
+          e);
     }
+  }
+
+  /**
+   * What the lock says of the run that holds it. A lock that a run is creating at this instant may
+   * still be empty (on local disks and HDFS a file is created, then written): read it again, for up
+   * to a second, until it says.
+   */
+  private static String holder(OutputStore store, String file) throws IOException {
+    String holder = "";
+    for (int attempt = 0; attempt < 20 && holder.isEmpty(); attempt++) {
+      if (attempt > 0) {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while reading " + file, e);
+        }
+      }
+      holder = store.read(file).orElse("");
+    }
+    return holder;
   }
 
   /** Deletes the lock if it is still this run's. */

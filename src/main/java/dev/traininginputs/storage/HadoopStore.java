@@ -21,6 +21,7 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.ipc.RemoteException;
 
 /**
  * HDFS (and {@code webhdfs://}, {@code viewfs://}) through Hadoop's client, with the configuration
@@ -29,6 +30,8 @@ import org.apache.hadoop.fs.RemoteIterator;
  * step HDFS offers; files are renamed over their target with {@code OVERWRITE}, also atomic.
  */
 final class HadoopStore implements OutputStore {
+  private static final long SMALL_FILE_BLOCK = 1 << 20;
+
   private final FileSystem fs;
   private final FileContext context;
 
@@ -156,11 +159,21 @@ final class HadoopStore implements OutputStore {
 
   @Override
   public boolean createNew(String file, String text) throws IOException {
-    try (OutputStream out = fs.create(new Path(file), false)) {
+    // A small file: written with HDFS's smallest block (1 MB), so that a space quota reserves 1 MB
+    // for it while it is written rather than a whole default block (128 MB).
+    Path path = new Path(file);
+    try (OutputStream out =
+        fs.create(path, false, 4096, fs.getDefaultReplication(path), SMALL_FILE_BLOCK)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
       return true;
     } catch (FileAlreadyExistsException e) {
       return false;
+    } catch (RemoteException e) {
+      // Another client is creating it at this moment (the NameNode's lease on the name).
+      if (e.getClassName().endsWith("AlreadyBeingCreatedException")) {
+        return false;
+      }
+      throw e;
     }
   }
 }

@@ -2,17 +2,31 @@ package dev.traininginputs.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.aws2.options.S3ClientBuilderFactory;
+import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.util.InstanceBuilder;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * An object store (S3) through Beam's file systems. There are no directories, only key prefixes: a
@@ -21,6 +35,14 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * A single object appears whole when its upload completes.
  */
 final class ObjectStore implements OutputStore {
+  private final PipelineOptions options;
+  private final Map<String, Boolean> conditionalWrites = new HashMap<>();
+  private S3Client client;
+
+  ObjectStore(PipelineOptions options) {
+    this.options = options;
+  }
+
   /** How long {@link #createNew} waits before reading its object back. */
   private static final long SETTLE_MILLIS = 1000;
 
@@ -100,15 +122,23 @@ final class ObjectStore implements OutputStore {
   }
 
   /**
-   * S3 has no create-if-absent in the client this uses, so: if nothing is there, write, wait a
-   * moment and read back; the object is ours only if it still holds our text. Two runs starting
-   * within that moment of each other can both see their own text only if their writes interleave
-   * exactly between the other's write and read — narrowed, not closed (the README says so).
+   * Creates the object only if none is there. Where the store honours a conditional write ({@code
+   * PUT} with {@code If-None-Match: *}: Amazon S3 since 2024, MinIO, S3Mock), that one request
+   * decides, atomically: the store answers {@code 412 Precondition Failed} to every writer but the
+   * first. Whether it does is asked once per store and bucket ({@link #honoursConditionalWrites}: a
+   * probe object written twice). Where it does not, a check, a write and, after a moment, a
+   * read-back: the object is ours only if it still holds our text — two runs starting within that
+   * moment of each other can both see their own text only if their writes interleave exactly
+   * between the other's write and read: narrowed, not closed (the README says so).
    */
   @Override
   public boolean createNew(String file, String text) throws IOException {
     if (isFile(file)) {
       return false;
+    }
+    S3Uri uri = S3Uri.of(file);
+    if (honoursConditionalWrites(uri.bucket())) {
+      return putIfAbsent(uri.bucket(), uri.key(), text);
     }
     write(file, text);
     try {
@@ -118,6 +148,71 @@ final class ObjectStore implements OutputStore {
       throw new IOException("interrupted while taking " + file, e);
     }
     return read(file).map(text::equals).orElse(false);
+  }
+
+  /** {@code s3://bucket/key}. */
+  private record S3Uri(String bucket, String key) {
+    static S3Uri of(String location) {
+      URI uri = URI.create(location);
+      return new S3Uri(uri.getAuthority(), uri.getPath().replaceFirst("^/", ""));
+    }
+  }
+
+  private S3Client client() {
+    if (client == null) {
+      S3Options s3 = options.as(S3Options.class);
+      client =
+          InstanceBuilder.ofType(S3ClientBuilderFactory.class)
+              .fromClass(s3.getS3ClientFactoryClass())
+              .build()
+              .createBuilder(s3)
+              .build();
+    }
+    return client;
+  }
+
+  /** One conditional write: true if it created the object, false if one was there. */
+  private boolean putIfAbsent(String bucket, String key, String text) throws IOException {
+    try {
+      client()
+          .putObject(
+              PutObjectRequest.builder()
+                  .bucket(bucket)
+                  .key(key)
+                  .overrideConfiguration(c -> c.putHeader("If-None-Match", "*"))
+                  .build(),
+              RequestBody.fromString(text, StandardCharsets.UTF_8));
+      return true;
+    } catch (S3Exception e) {
+      // 412: the object exists; 409: a concurrent conditional write to the same key is under way.
+      if (e.statusCode() == 412 || e.statusCode() == 409) {
+        return false;
+      }
+      throw new IOException("cannot write s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+    } catch (SdkException e) {
+      throw new IOException("cannot write s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether the store answers a second {@code If-None-Match: *} write of one key with {@code 412}
+   * (a store that ignores the header would let both through). Asked once per bucket and run.
+   */
+  boolean honoursConditionalWrites(String bucket) throws IOException {
+    Boolean known = conditionalWrites.get(bucket);
+    if (known == null) {
+      String probe = "_conditional-write-probe-" + UUID.randomUUID();
+      boolean first = putIfAbsent(bucket, probe, "probe");
+      boolean second = putIfAbsent(bucket, probe, "probe");
+      try {
+        client().deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(probe).build());
+      } catch (SdkException e) {
+        throw new IOException("cannot delete s3://" + bucket + "/" + probe + ": " + e, e);
+      }
+      known = first && !second;
+      conditionalWrites.put(bucket, known);
+    }
+    return known;
   }
 
   private static boolean isFile(String path) throws IOException {

@@ -24,7 +24,7 @@ public interface OutputStore {
     return switch (scheme) {
       case "", "file" -> new LocalStore();
       case "hdfs", "webhdfs", "viewfs" -> HadoopStore.of(location, options);
-      default -> new ObjectStore();
+      default -> new ObjectStore(options);
     };
   }
 
@@ -68,8 +68,9 @@ public interface OutputStore {
   void write(String file, String text) throws IOException;
 
   /**
-   * Creates a file only if nothing is there; false if something is. Atomic on local disks and HDFS;
-   * on S3 a check, a write and a read-back (see {@link ObjectStore#createNew}).
+   * Creates a file only if nothing is there; false if something is. Atomic on local disks, HDFS and
+   * S3 stores that honour conditional writes; elsewhere on S3 a check, a write and a read-back (see
+   * {@link ObjectStore#createNew}).
    */
   boolean createNew(String file, String text) throws IOException;
 
