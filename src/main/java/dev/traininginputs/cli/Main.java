@@ -10,6 +10,7 @@ import dev.traininginputs.model.Source;
 import dev.traininginputs.options.RunConfig;
 import dev.traininginputs.options.RunRefusedException;
 import dev.traininginputs.options.TrainingInputsOptions;
+import dev.traininginputs.storage.BeamFiles;
 import dev.traininginputs.storage.StorageException;
 import java.beans.Introspector;
 import java.io.IOException;
@@ -80,6 +81,7 @@ public final class Main {
       return 0;
     } catch (RuntimeException e) {
       err.println("error: " + reason(e));
+
       return isRefusal(e) ? REFUSED : FAILED;
     }
   }
@@ -195,9 +197,7 @@ public final class Main {
   /** The end of a run: the figures of record, from the metrics file, and where things went. */
   static void printSummary(PrintStream out, RunSummary summary, double seconds) {
     JsonNode metrics;
-    try (InputStream in =
-        Channels.newInputStream(
-            FileSystems.open(FileSystems.matchNewResource(summary.metricsJson(), false)))) {
+    try (InputStream in = Channels.newInputStream(BeamFiles.open(summary.metricsJson()))) {
       metrics = new ObjectMapper().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read back " + summary.metricsJson(), e);
@@ -309,19 +309,30 @@ public final class Main {
    */
   static String reason(Throwable e) {
     Throwable root = e;
+    Throwable context = null;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof RunRefusedException
           || t instanceof UnreadableFileException
           || t instanceof StorageException) {
         return oneLine(t.getMessage());
       }
+      // The outermost message of our own that says what was being done ("publishing the output
+      // from ... failed"); wrappers that only repeat their cause do not count.
+      if (context == null
+          && t.getCause() != null
+          && t.getMessage() != null
+          && !t.getMessage().equals(t.getCause().toString())
+          && t.getClass().getName().startsWith("java.")) {
+        context = t;
+      }
       root = t;
     }
     String message = root.getMessage() == null ? root.getClass().getName() : root.getMessage();
-    return oneLine(
+    String cause =
         root instanceof IllegalArgumentException || root instanceof IllegalStateException
             ? message
-            : root.getClass().getSimpleName() + ": " + message);
+            : root.getClass().getSimpleName() + ": " + message;
+    return oneLine(context == null ? cause : context.getMessage() + ": " + cause);
   }
 
   private static String oneLine(String text) {

@@ -8,6 +8,7 @@ import dev.traininginputs.parse.CsvHeader;
 import dev.traininginputs.parse.CsvReader;
 import dev.traininginputs.parse.InvalidValueException;
 import dev.traininginputs.parse.RecordView;
+import dev.traininginputs.storage.BeamFiles;
 import dev.traininginputs.storage.BeamInputFile;
 import dev.traininginputs.storage.Listing;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import java.util.concurrent.Future;
 import java.util.function.IntPredicate;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -226,11 +226,7 @@ public final class Inputs {
   /** The files a pattern matches; none if it matches nothing. */
   private static List<String> match(String pattern) throws IOException {
     List<String> files = new ArrayList<>();
-    MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
-    if (match.status() != MatchResult.Status.OK) {
-      return files;
-    }
-    for (MatchResult.Metadata metadata : match.metadata()) {
+    for (MatchResult.Metadata metadata : BeamFiles.match(pattern)) {
       if (!metadata.resourceId().isDirectory()) {
         files.add(metadata.resourceId().toString());
       }
@@ -397,7 +393,7 @@ public final class Inputs {
 
   private static CsvReader open(String file) throws IOException {
     ResourceId id = FileSystems.matchNewResource(file, false);
-    ReadableByteChannel channel = Compression.detect(file).readDecompressed(FileSystems.open(id));
+    ReadableByteChannel channel = Compression.detect(file).readDecompressed(BeamFiles.open(id));
     return CsvReader.open(channel);
   }
 }

@@ -10,6 +10,7 @@ import dev.traininginputs.stats.Counters;
 import dev.traininginputs.stats.MergeFigures;
 import dev.traininginputs.stats.RunMetrics;
 import dev.traininginputs.stats.SourceCounts;
+import dev.traininginputs.storage.BeamFiles;
 import dev.traininginputs.storage.BeamInputFile;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
@@ -23,7 +24,6 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.Create;
@@ -184,7 +184,7 @@ public final class ReadInputs<T> extends PTransform<PBegin, Parsed<T>> {
         boundaries[i] = (i + 1) * splitBytes;
       }
       long[] linesBefore;
-      try (ReadableByteChannel channel = FileSystems.open(file.resourceId())) {
+      try (ReadableByteChannel channel = BeamFiles.open(file.resourceId())) {
         linesBefore = CsvReader.lineStartsBefore(channel, boundaries);
       }
       long start = 0;

@@ -6,8 +6,8 @@ import dev.traininginputs.parse.CsvReader;
 import dev.traininginputs.parse.InvalidValueException;
 import dev.traininginputs.parse.JsonRow;
 import dev.traininginputs.parse.RecordView;
+import dev.traininginputs.storage.BeamFiles;
 import java.io.IOException;
-import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileSystems;
@@ -83,17 +83,14 @@ final class TextRows implements InputRows {
   private static CsvReader lines(FileRange range) throws IOException {
     ResourceId id = FileSystems.matchNewResource(range.file(), false);
     if (range.isWhole()) {
-      return CsvReader.open(
-          Compression.detect(range.file()).readDecompressed(FileSystems.open(id)));
+      return CsvReader.open(Compression.detect(range.file()).readDecompressed(BeamFiles.open(id)));
     }
-    return CsvReader.openRange(
-        (SeekableByteChannel) FileSystems.open(id), range.start(), range.end(), range.firstRow());
+    return CsvReader.openRange(BeamFiles.open(id), range.start(), range.end(), range.firstRow());
   }
 
   /** The header of a file whose later range is being read. */
   private static CsvHeader header(FileRange range, Source source) throws IOException {
-    try (CsvReader reader =
-        CsvReader.open(FileSystems.open(FileSystems.matchNewResource(range.file(), false)))) {
+    try (CsvReader reader = CsvReader.open(BeamFiles.open(range.file()))) {
       return header(range, source, reader);
     }
   }

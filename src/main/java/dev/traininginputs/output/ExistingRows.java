@@ -2,14 +2,13 @@ package dev.traininginputs.output;
 
 import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.options.RunRefusedException;
+import dev.traininginputs.storage.BeamFiles;
 import dev.traininginputs.storage.BeamInputFile;
 import dev.traininginputs.storage.OutputStore;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.parquet.hadoop.ParquetFileReader;
 
@@ -30,12 +29,8 @@ public final class ExistingRows {
     String file;
     Map<String, String> theirs;
     try {
-      MatchResult match =
-          FileSystems.match(
-              OutputStore.join(output, StagedOutput.DAY_PREFIX + "*/*.parquet"),
-              EmptyMatchTreatment.ALLOW);
       List<MatchResult.Metadata> files =
-          match.status() == MatchResult.Status.NOT_FOUND ? List.of() : match.metadata();
+          BeamFiles.match(OutputStore.join(output, StagedOutput.DAY_PREFIX + "*/*.parquet"));
       if (files.isEmpty()) {
         return;
       }

@@ -16,6 +16,7 @@ import java.time.Instant;
  */
 final class OutputLock {
   static final String NAME = "_lock";
+  private static final int RELEASE_ATTEMPTS = 5;
 
   private final OutputStore store;
   private final String file;
@@ -59,6 +60,13 @@ final class OutputLock {
                 + file);
       }
     } catch (IOException e) {
+      // The lock may have been written before the failure (a write that succeeded, its read-back
+      // that failed): take it away again if it is ours, or it would keep every later run out.
+      try {
+        new OutputLock(store, file, content).release();
+      } catch (UncheckedIOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
       throw new RunRefusedException(
           "--output="
               + output
@@ -89,14 +97,29 @@ final class OutputLock {
     return holder;
   }
 
-  /** Deletes the lock if it is still this run's. */
+  /**
+   * Deletes the lock if it is still this run's. A storage that fails the request is asked again, a
+   * few times: a lock left behind would keep every later run out until someone deletes it.
+   */
   void release() {
-    try {
-      if (store.read(file).map(content::equals).orElse(false)) {
-        store.delete(file);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (store.read(file).map(content::equals).orElse(false)) {
+          store.delete(file);
+        }
+        return;
+      } catch (IOException e) {
+        if (attempt == RELEASE_ATTEMPTS) {
+          throw new UncheckedIOException(
+              "cannot release " + file + " (delete it before the next run): " + e.getMessage(), e);
+        }
+        try {
+          Thread.sleep(200L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new UncheckedIOException("interrupted while releasing " + file, e);
+        }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot release " + file, e);
     }
   }
 

@@ -28,7 +28,7 @@ public record BeamInputFile(MatchResult.Metadata file) implements InputFile {
 
   @Override
   public SeekableInputStream newStream() throws IOException {
-    SeekableByteChannel channel = (SeekableByteChannel) FileSystems.open(file.resourceId());
+    SeekableByteChannel channel = BeamFiles.open(file.resourceId());
     return new DelegatingSeekableInputStream(Channels.newInputStream(channel)) {
       @Override
       public long getPos() throws IOException {

@@ -15,8 +15,6 @@ import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.aws2.options.S3ClientBuilderFactory;
 import org.apache.beam.sdk.io.aws2.options.S3Options;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -111,7 +109,7 @@ final class ObjectStore implements OutputStore {
     if (!isFile(file)) {
       return Optional.empty();
     }
-    try (InputStream in = Channels.newInputStream(FileSystems.open(resource(file)))) {
+    try (InputStream in = Channels.newInputStream(BeamFiles.open(resource(file)))) {
       return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }
@@ -138,9 +136,14 @@ final class ObjectStore implements OutputStore {
     }
     S3Uri uri = S3Uri.of(file);
     if (honoursConditionalWrites(uri.bucket())) {
-      return putIfAbsent(uri.bucket(), uri.key(), text);
+      if (!putIfAbsent(uri.bucket(), uri.key(), text)) {
+        return false;
+      }
+      // Amazon S3 decides atomically; some compatible stores check and write in two steps (S3Mock
+      // let both of two simultaneous writers through once in 40 tries), so read back as well.
+    } else {
+      write(file, text);
     }
-    write(file, text);
     try {
       Thread.sleep(SETTLE_MILLIS);
     } catch (InterruptedException e) {
@@ -216,18 +219,13 @@ final class ObjectStore implements OutputStore {
   }
 
   private static boolean isFile(String path) throws IOException {
-    MatchResult match = FileSystems.match(path, EmptyMatchTreatment.ALLOW);
-    return match.status() == MatchResult.Status.OK && !match.metadata().isEmpty();
+    return !BeamFiles.match(path).isEmpty();
   }
 
   /** Every object under {@code directory/}. */
   private static List<ResourceId> under(String directory) throws IOException {
-    MatchResult match =
-        FileSystems.match(OutputStore.join(directory, "**"), EmptyMatchTreatment.ALLOW);
     List<ResourceId> ids = new ArrayList<>();
-    if (match.status() == MatchResult.Status.OK) {
-      match.metadata().forEach(m -> ids.add(m.resourceId()));
-    }
+    BeamFiles.match(OutputStore.join(directory, "**")).forEach(m -> ids.add(m.resourceId()));
     return ids;
   }
 

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.util.List;
 import java.util.Optional;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
@@ -90,8 +89,7 @@ public interface OutputStore {
    * stream copy; within one store use {@link #copy}).
    */
   static void copyAcross(String from, String to) throws IOException {
-    try (InputStream in =
-            Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(from, false)));
+    try (InputStream in = Channels.newInputStream(BeamFiles.open(from));
         OutputStream out =
             Channels.newOutputStream(BeamFiles.create(to, "application/octet-stream"))) {
       in.transferTo(out);

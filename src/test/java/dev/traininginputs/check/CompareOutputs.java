@@ -27,31 +27,13 @@ public final class CompareOutputs {
     int failures = 0;
     for (int i = 1; i < args.length; i++) {
       Path actual = Path.of(args[i]);
-      List<String> problems = new ArrayList<>();
-      List<String> actualRows = rows(actual);
-      if (!actualRows.equals(expectedRows)) {
-        problems.add(
-            "rows differ: "
-                + expectedRows.size()
-                + " against "
-                + actualRows.size()
-                + firstDifference(expectedRows, actualRows));
-      }
-      if (!Files.readString(expected.resolve("_metrics.json"))
-          .equals(Files.readString(actual.resolve("_metrics.json")))) {
-        problems.add("_metrics.json differs");
-      }
-      if (!rejected(expected).equals(rejected(actual))) {
-        problems.add("rejected records differ");
-      }
+      String problems = problems(expected, actual);
       System.out.printf(
           "%s against %s: %d rows, %s%n",
           actual,
           expected,
-          actualRows.size(),
-          problems.isEmpty()
-              ? "same rows, metrics and rejected records"
-              : String.join("; ", problems));
+          rows(actual).size(),
+          problems.isEmpty() ? "same rows, metrics and rejected records" : problems);
       failures += problems.isEmpty() ? 0 : 1;
     }
     if (expectedRows.isEmpty()) {
@@ -59,6 +41,29 @@ public final class CompareOutputs {
       failures++;
     }
     System.exit(failures == 0 ? 0 : 1);
+  }
+
+  /** How {@code actual} differs from {@code expected}: rows, metrics, rejected records; or "". */
+  public static String problems(Path expected, Path actual) throws IOException {
+    List<String> expectedRows = rows(expected);
+    List<String> problems = new ArrayList<>();
+    List<String> actualRows = rows(actual);
+    if (!actualRows.equals(expectedRows)) {
+      problems.add(
+          "rows differ: "
+              + expectedRows.size()
+              + " against "
+              + actualRows.size()
+              + firstDifference(expectedRows, actualRows));
+    }
+    if (!Files.readString(expected.resolve("_metrics.json"))
+        .equals(Files.readString(actual.resolve("_metrics.json")))) {
+      problems.add("_metrics.json differs");
+    }
+    if (!rejected(expected).equals(rejected(actual))) {
+      problems.add("rejected records differ");
+    }
+    return String.join("; ", problems);
   }
 
   private static List<String> rows(Path output) {

@@ -33,11 +33,25 @@ class MainTest {
 
   @Test
   void reason_ofAFailureIsItsInnermostCauseOnOneLine() {
+    // Wrappers that only repeat their cause (as Beam's and Spark's do) add nothing.
+    java.io.IOException cause = new java.io.IOException("disk full\n  at somewhere");
     RuntimeException failure =
-        new RuntimeException(
-            "pipeline failed",
-            new UncheckedIOException(new java.io.IOException("disk full\n  at somewhere")));
+        new IllegalStateException(
+            new UncheckedIOException(cause).toString(), new UncheckedIOException(cause));
     assertThat(Main.reason(failure), equalTo("IOException: disk full at somewhere"));
+  }
+
+  @Test
+  void reason_keepsWhatWasBeingDoneWhenAWrapperSaysIt() {
+    RuntimeException failure =
+        new UncheckedIOException(
+            "publishing the output from s3://b/out/.staging-1 failed",
+            new java.io.IOException(new RuntimeException("Please reduce your request rate.")));
+    assertThat(
+        Main.reason(failure),
+        equalTo(
+            "publishing the output from s3://b/out/.staging-1 failed:"
+                + " RuntimeException: Please reduce your request rate."));
   }
 
   @Test

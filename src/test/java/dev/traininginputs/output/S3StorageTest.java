@@ -24,4 +24,9 @@ class S3StorageTest {
   void aProcessStoppedAtAnyStep_theNextRunFinishesThePublish() throws IOException {
     PublishFaultsTest.checkStoppedProcesses(TestStorage.s3());
   }
+
+  @Test
+  void twoRunsAtTheSameInstant_exactlyOneTakesTheOutput() throws Exception {
+    TwoRunsAtOnceTest.check(TestStorage.s3());
+  }
 }
