@@ -78,6 +78,9 @@ public final class CompareOutputs {
   /** Rejected records by source, sorted, without the file path (the same in every run). */
   private static TreeMap<String, List<String>> rejected(Path output) throws IOException {
     TreeMap<String, List<String>> bySource = new TreeMap<>();
+    if (!Files.isDirectory(output.resolve("_rejected"))) {
+      return bySource; // a run without rejected records writes none
+    }
     try (Stream<Path> files = Files.list(output.resolve("_rejected"))) {
       for (Path file : files.sorted().toList()) {
         List<String> lines = new ArrayList<>(Files.readAllLines(file));
