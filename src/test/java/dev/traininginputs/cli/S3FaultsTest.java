@@ -1,8 +1,10 @@
 package dev.traininginputs.cli;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.not;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -252,9 +254,16 @@ class S3FaultsTest {
     Path expected = local.resolve("expected");
     s3.download(root + "/clean", expected);
 
-    System.setProperty("aws.maxAttempts", "10");
     faults.throttleOnly = true;
+    // Without retries a quarter of the requests throttled fails the run, naming what it did ...
+    System.setProperty("aws.maxAttempts", "1");
     faults.rate = 0.25;
+    Run unretried = run(root + "/in", root + "/out");
+    assertThat(unretried.err(), unretried.code(), not(equalTo(0)));
+    assertThat(unretried.err(), containsString("s3://"));
+    assertThat(unretried.err(), containsString("Please reduce your request rate."));
+    // ... and with the retries the README gives, the same run is exact.
+    System.setProperty("aws.maxAttempts", "10");
     Run throttled = run(root + "/in", root + "/out");
     faults.rate = 0;
     assertThat(throttled.err(), throttled.code(), equalTo(0));
