@@ -1,12 +1,15 @@
 package dev.traininginputs.storage;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -14,9 +17,10 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
- * Reading and writing a file through Beam's file systems, whatever the storage: the one way files
- * are opened and made. A failure names the file ({@link StorageException}), including the unchecked
- * ones some storage clients throw from the middle of a read (S3's {@code 503 SlowDown}).
+ * Reading, listing and writing files through Beam's file systems, whatever the storage: the one way
+ * files are opened, matched and made. A failure names the file ({@link StorageException}),
+ * including the unchecked ones some storage clients throw from the middle of a read (S3's {@code
+ * 503 SlowDown}).
  */
 public final class BeamFiles {
   private BeamFiles() {}
@@ -31,21 +35,14 @@ public final class BeamFiles {
     if (match.status() == MatchResult.Status.NOT_FOUND) {
       return List.of();
     }
-    try {
-      return match.metadata();
-    } catch (IOException e) {
-      throw NamedReads.failure(pattern, "cannot list ", e);
-    }
+    return named("cannot list ", pattern, match::metadata);
   }
 
   /** An existing file to read, seekable (every storage here gives seekable channels). */
   public static SeekableByteChannel open(ResourceId file) throws IOException {
     String name = file.toString();
-    try {
-      return new NamedReads((SeekableByteChannel) FileSystems.open(file), name);
-    } catch (IOException | RuntimeException e) {
-      throw NamedReads.failure(name, "cannot read ", e);
-    }
+    return new Reads(
+        named("cannot read ", name, () -> (SeekableByteChannel) FileSystems.open(file)), name);
   }
 
   /** {@link #open(ResourceId)} of a path or URI. */
@@ -58,12 +55,12 @@ public final class BeamFiles {
    * disk, a refused request) names the file: {@code cannot write FILE: No space left on device}.
    */
   public static WritableByteChannel create(String file, String mimeType) throws IOException {
-    try {
-      return new Named(
-          FileSystems.create(FileSystems.matchNewResource(file, false), mimeType), file);
-    } catch (IOException e) {
-      throw Named.failure(file, e);
-    }
+    return new Writes(
+        named(
+            "cannot write ",
+            file,
+            () -> FileSystems.create(FileSystems.matchNewResource(file, false), mimeType)),
+        file);
   }
 
   /** A whole small text file in UTF-8. */
@@ -73,122 +70,66 @@ public final class BeamFiles {
     }
   }
 
-  /** A channel whose failures say which file they are about. */
-  private static final class Named implements WritableByteChannel {
-    private final WritableByteChannel channel;
-    private final String file;
+  /** An operation on a file that may fail, checked or not. */
+  private interface Call<T> {
+    T call() throws IOException;
+  }
 
-    Named(WritableByteChannel channel, String file) {
-      this.channel = channel;
-      this.file = file;
-    }
-
-    static IOException failure(String file, IOException cause) {
-      if (cause instanceof StorageException) {
-        return cause;
-      }
-      String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-      // A remote error (HDFS) carries the server's stack trace after its first line.
-      return new StorageException(
-          "cannot write " + file + ": " + message.lines().findFirst().orElse(""), cause);
-    }
-
-    @Override
-    public int write(ByteBuffer source) throws IOException {
-      try {
-        return channel.write(source);
-      } catch (IOException e) {
-        throw failure(file, e);
-      }
-    }
-
-    @Override
-    public boolean isOpen() {
-      return channel.isOpen();
-    }
-
-    @Override
-    public void close() throws IOException {
-      try {
-        channel.close();
-      } catch (IOException e) {
-        throw failure(file, e);
-      }
+  /**
+   * Runs {@code call}; a failure becomes a {@link StorageException} saying what was being done to
+   * which file, on one line (a remote error carries the server's stack trace after its first). "No
+   * such file" stays what it is: an answer that callers ask for, not a fault.
+   */
+  private static <T> T named(String doing, String file, Call<T> call) throws IOException {
+    try {
+      return call.call();
+    } catch (StorageException | FileNotFoundException | NoSuchFileException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      throw new StorageException(doing + file + ": " + message.lines().findFirst().orElse(""), e);
     }
   }
 
-  /** A read channel whose failures, checked or not, say which file they are about. */
-  private static final class NamedReads implements SeekableByteChannel {
+  /** A read channel whose failures say which file they are about. */
+  private static final class Reads implements SeekableByteChannel {
     private final SeekableByteChannel channel;
     private final String file;
 
-    NamedReads(SeekableByteChannel channel, String file) {
+    Reads(SeekableByteChannel channel, String file) {
       this.channel = channel;
       this.file = file;
-    }
-
-    static IOException failure(String file, Exception cause) {
-      return failure(file, "cannot read ", cause);
-    }
-
-    static IOException failure(String file, String doing, Exception cause) {
-      if (cause instanceof StorageException storage) {
-        return storage;
-      }
-      if (cause instanceof java.io.FileNotFoundException
-          || cause instanceof java.nio.file.NoSuchFileException) {
-        return (IOException) cause; // "no such file" is an answer, not a fault; callers ask it
-      }
-      String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-      return new StorageException(
-          doing + file + ": " + message.lines().findFirst().orElse(""), cause);
     }
 
     @Override
     public int read(ByteBuffer target) throws IOException {
-      try {
-        return channel.read(target);
-      } catch (IOException | RuntimeException e) {
-        throw failure(file, e);
-      }
-    }
-
-    @Override
-    public int write(ByteBuffer source) {
-      throw new java.nio.channels.NonWritableChannelException();
+      return named("cannot read ", file, () -> channel.read(target));
     }
 
     @Override
     public long position() throws IOException {
-      try {
-        return channel.position();
-      } catch (IOException | RuntimeException e) {
-        throw failure(file, e);
-      }
+      return named("cannot read ", file, channel::position);
     }
 
     @Override
     public SeekableByteChannel position(long position) throws IOException {
-      try {
-        channel.position(position);
-        return this;
-      } catch (IOException | RuntimeException e) {
-        throw failure(file, e);
-      }
+      named("cannot read ", file, () -> channel.position(position));
+      return this;
     }
 
     @Override
     public long size() throws IOException {
-      try {
-        return channel.size();
-      } catch (IOException | RuntimeException e) {
-        throw failure(file, e);
-      }
+      return named("cannot read ", file, channel::size);
+    }
+
+    @Override
+    public int write(ByteBuffer source) {
+      throw new NonWritableChannelException();
     }
 
     @Override
     public SeekableByteChannel truncate(long size) {
-      throw new java.nio.channels.NonWritableChannelException();
+      throw new NonWritableChannelException();
     }
 
     @Override
@@ -198,11 +139,45 @@ public final class BeamFiles {
 
     @Override
     public void close() throws IOException {
-      try {
-        channel.close();
-      } catch (IOException | RuntimeException e) {
-        throw failure(file, e);
-      }
+      named(
+          "cannot read ",
+          file,
+          () -> {
+            channel.close();
+            return null;
+          });
+    }
+  }
+
+  /** A write channel whose failures say which file they are about. */
+  private static final class Writes implements WritableByteChannel {
+    private final WritableByteChannel channel;
+    private final String file;
+
+    Writes(WritableByteChannel channel, String file) {
+      this.channel = channel;
+      this.file = file;
+    }
+
+    @Override
+    public int write(ByteBuffer source) throws IOException {
+      return named("cannot write ", file, () -> channel.write(source));
+    }
+
+    @Override
+    public boolean isOpen() {
+      return channel.isOpen();
+    }
+
+    @Override
+    public void close() throws IOException {
+      named(
+          "cannot write ",
+          file,
+          () -> {
+            channel.close();
+            return null;
+          });
     }
   }
 }

@@ -19,6 +19,7 @@ import dev.traininginputs.check.CompareOutputs;
 import dev.traininginputs.model.Source;
 import dev.traininginputs.output.TestStorage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -147,22 +148,31 @@ class S3FaultsTest {
     return new Run(code, err.toString(StandardCharsets.UTF_8));
   }
 
-  @Test
-  void everyRunIsExactOrFailsCleanly_neverWrong() throws Exception {
-    TestStorage s3 = TestStorage.s3();
+  private final TestStorage s3 = TestStorage.s3();
+
+  /**
+   * Starts the proxy in front of the S3 server and puts the sample inputs ({@code data/SOURCE
+   * SUFFIX.csv}) on S3, each as a folder; returns the test's root there.
+   */
+  private String startProxyAndUpload(String suffix) throws IOException {
     String endpoint = s3.arguments().get(1).substring("--endpoint=".length());
     proxy = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(faults));
     proxy.start();
     proxy.stubFor(
         WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().proxiedFrom(endpoint)));
-
     String root = s3.newRoot();
     Path inputs = Files.createDirectories(local.resolve("in"));
     for (Source source : Source.values()) {
       Path folder = Files.createDirectories(inputs.resolve(source.id()));
-      Files.copy(Path.of("data", source.id() + "_1000.csv"), folder.resolve("part-0.csv"));
+      Files.copy(Path.of("data", source.id() + suffix + ".csv"), folder.resolve("part-0.csv"));
     }
     s3.upload(inputs, root + "/in");
+    return root;
+  }
+
+  @Test
+  void everyRunIsExactOrFailsCleanly_neverWrong() throws Exception {
+    String root = startProxyAndUpload("_1000");
     String output = root + "/out";
 
     // The earlier output (L = 30) and what every later run computes (L = 365), without faults.
@@ -236,19 +246,7 @@ class S3FaultsTest {
 
   @Test
   void throttledOnAQuarterOfTheRequests_theDocumentedRetriesMakeTheRunExact() throws Exception {
-    TestStorage s3 = TestStorage.s3();
-    String endpoint = s3.arguments().get(1).substring("--endpoint=".length());
-    proxy = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(faults));
-    proxy.start();
-    proxy.stubFor(
-        WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().proxiedFrom(endpoint)));
-    String root = s3.newRoot();
-    Path inputs = Files.createDirectories(local.resolve("in"));
-    for (Source source : Source.values()) {
-      Path folder = Files.createDirectories(inputs.resolve(source.id()));
-      Files.copy(Path.of("data", source.id() + ".csv"), folder.resolve("part-0.csv"));
-    }
-    s3.upload(inputs, root + "/in");
+    String root = startProxyAndUpload("");
     Run cleanRun = run(root + "/in", root + "/clean");
     assertThat(cleanRun.err(), cleanRun.code(), equalTo(0));
     Path expected = local.resolve("expected");
