@@ -258,8 +258,9 @@ class S3FaultsTest {
     faults.rate = 0.25;
     Run unretried = run(root + "/in", root + "/out");
     assertThat(unretried.err(), unretried.code(), not(equalTo(0)));
+    // Which request met the throttling varies; the message names its path and the status.
     assertThat(unretried.err(), containsString("s3://"));
-    assertThat(unretried.err(), containsString("Please reduce your request rate."));
+    assertThat(unretried.err(), containsString("503"));
     // ... and with the retries the README gives, the same run is exact.
     System.setProperty("aws.maxAttempts", "10");
     Run throttled = run(root + "/in", root + "/out");
