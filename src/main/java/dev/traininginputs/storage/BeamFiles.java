@@ -91,6 +91,17 @@ public final class BeamFiles {
     }
   }
 
+  private static void closeNamed(String doing, String file, java.nio.channels.Channel channel)
+      throws IOException {
+    named(
+        doing,
+        file,
+        () -> {
+          channel.close();
+          return null;
+        });
+  }
+
   /** A read channel whose failures say which file they are about. */
   private static final class Reads implements SeekableByteChannel {
     private final SeekableByteChannel channel;
@@ -139,13 +150,7 @@ public final class BeamFiles {
 
     @Override
     public void close() throws IOException {
-      named(
-          "cannot read ",
-          file,
-          () -> {
-            channel.close();
-            return null;
-          });
+      closeNamed("cannot read ", file, channel);
     }
   }
 
@@ -171,13 +176,7 @@ public final class BeamFiles {
 
     @Override
     public void close() throws IOException {
-      named(
-          "cannot write ",
-          file,
-          () -> {
-            channel.close();
-            return null;
-          });
+      closeNamed("cannot write ", file, channel);
     }
   }
 }
