@@ -1,6 +1,6 @@
 package dev.traininginputs.sequence;
 
-import dev.traininginputs.model.Action;
+import dev.traininginputs.model.ActionBatch;
 import dev.traininginputs.model.HistoryRows;
 import dev.traininginputs.model.Impression;
 import dev.traininginputs.stats.Counters;
@@ -19,8 +19,8 @@ import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * Builds every training row of one customer from a grouping that holds the customer's impression
- * rows (tagged {@link #IMPRESSION}) and usable actions ({@link #ACTION}) in any order ({@code
- * assemble.GroupByCustomer}).
+ * rows (tagged {@link #IMPRESSION}) and usable actions (in batches, {@link #ACTION}) in any order
+ * ({@code assemble.GroupByCustomer}).
  *
  * <p>The group is read once, as a stream: impression rows are kept, actions only as far as some
  * history can use them ({@link HistoryBuilder.Histories}: at most N per built day). Each distinct
@@ -35,7 +35,7 @@ public final class BuildHistories
   /** The union tag of an impression row ({@link Impression}, at least one item). */
   public static final int IMPRESSION = 0;
 
-  /** The union tag of an {@link Action}. */
+  /** The union tag of an {@link ActionBatch}: some of the customer's actions. */
   public static final int ACTION = 1;
 
   private final HistoryBuilder builder;
@@ -88,7 +88,7 @@ public final class BuildHistories
               .computeIfAbsent(impression.day(), day -> new ArrayList<>())
               .add(impression);
         } else {
-          customerHistories.add((Action) value.getValue());
+          ((ActionBatch) value.getValue()).forEach(customerHistories::add);
         }
       }
       impressionsByDay.forEach(

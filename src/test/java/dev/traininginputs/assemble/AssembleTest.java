@@ -6,6 +6,7 @@ import static dev.traininginputs.TestData.impression;
 import static dev.traininginputs.TestData.order;
 
 import dev.traininginputs.model.Action;
+import dev.traininginputs.model.ActionBatch;
 import dev.traininginputs.model.Days;
 import dev.traininginputs.model.Impression;
 import dev.traininginputs.sequence.BuildHistories;
@@ -169,7 +170,8 @@ class AssembleTest {
                                       + " "
                                       + i.items().stream().map(Impression.Item::itemId).toList());
                             } else {
-                              acts.add("action " + ((Action) v.getValue()).itemId());
+                              ((ActionBatch) v.getValue())
+                                  .forEach(a -> acts.add("action " + a.itemId()));
                             }
                           }
                           rows.sort(null);
@@ -178,6 +180,51 @@ class AssembleTest {
     PAssert.that(described)
         .containsInAnyOrder(
             "1: [r [5, 6], s [8], s [8]] [action 11]", "2: [] [action 12]", "3: [t [7]] []");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void groupByCustomer_aFullBufferLosesAndRepeatsNoAction(TestPipeline p) {
+    // 600 actions of 3 customers through a buffer of 300 bytes: batches are handed on many times
+    // within a bundle, and every action must reach its customer's group exactly once.
+    List<Action> all = new ArrayList<>();
+    for (int i = 1; i <= 600; i++) {
+      all.add(click(i % 3 + 1, i, "2025-03-09", String.format("%02d:%02d", i / 60 % 24, i % 60)));
+    }
+    PCollection<String> described =
+        impressions(
+                p,
+                impression(1, "2025-03-10", "r", 5),
+                impression(2, "2025-03-10", "s", 6),
+                impression(3, "2025-03-10", "t", 7))
+            .apply(
+                GroupByCustomer.with(actions(p, all.toArray(Action[]::new))).withBufferBytes(300))
+            .apply(
+                MapElements.into(TypeDescriptors.strings())
+                    .via(
+                        kv -> {
+                          List<Integer> items = new ArrayList<>();
+                          int batches = 0;
+                          for (RawUnionValue v : kv.getValue()) {
+                            if (v.getUnionTag() == BuildHistories.ACTION) {
+                              batches++;
+                              ((ActionBatch) v.getValue()).forEach(a -> items.add(a.itemId()));
+                            }
+                          }
+                          items.sort(null);
+                          return kv.getKey() + ": " + items + (batches > 1 ? " in batches" : "");
+                        }));
+    List<String> expected = new ArrayList<>();
+    for (long customer = 1; customer <= 3; customer++) {
+      List<Integer> items = new ArrayList<>();
+      for (Action a : all) {
+        if (a.customerId() == customer) {
+          items.add(a.itemId());
+        }
+      }
+      expected.add(customer + ": " + items + " in batches");
+    }
+    PAssert.that(described).containsInAnyOrder(expected);
     p.run().waitUntilFinish();
   }
 }

@@ -4,6 +4,8 @@ import static dev.traininginputs.TestData.history;
 import static dev.traininginputs.TestData.ints;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.apache.beam.sdk.testing.CoderProperties;
@@ -23,6 +25,29 @@ class CodersTest {
       CoderProperties.coderDecodeEncodeEqual(Action.Coder.of(), a);
       CoderProperties.coderDeterministic(Action.Coder.of(), a, a);
     }
+  }
+
+  @Test
+  void actionBatchGivesBackEveryActionInOrder() throws Exception {
+    List<Action> actions =
+        List.of(
+            new Action(-7, Integer.MIN_VALUE, Long.MIN_VALUE, 0, ActionType.CLICK, 1),
+            new Action(-7, -5, -86_400, 999_999_999, ActionType.ORDER, Integer.MAX_VALUE),
+            new Action(-7, 20_000, 1_741_000_000L, 5, ActionType.ADD_TO_CART, 17),
+            new Action(-7, 20_000, Long.MAX_VALUE, 5, ActionType.CLICK, 17));
+    ActionBatch batch = ActionBatch.of(-7, actions);
+    assertEquals(actions, batch.actions());
+    assertEquals(4, batch.size());
+    CoderProperties.coderDecodeEncodeEqual(ActionBatch.Coder.of(), batch);
+    CoderProperties.coderDeterministic(ActionBatch.Coder.of(), batch, ActionBatch.of(-7, actions));
+    assertEquals(
+        actions,
+        CoderUtils.decodeFromByteArray(
+                ActionBatch.Coder.of(), CoderUtils.encodeToByteArray(ActionBatch.Coder.of(), batch))
+            .actions());
+    assertEquals(List.of(), ActionBatch.of(3, List.of()).actions());
+    assertThrows(
+        IllegalArgumentException.class, () -> new ActionBatch.Builder(8).add(actions.get(0)));
   }
 
   @Test

@@ -8,6 +8,7 @@ import static dev.traininginputs.TestData.ints;
 import static dev.traininginputs.TestData.order;
 
 import dev.traininginputs.model.Action;
+import dev.traininginputs.model.ActionBatch;
 import dev.traininginputs.model.Days;
 import dev.traininginputs.model.History;
 import dev.traininginputs.model.HistoryRows;
@@ -37,14 +38,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestPipelineExtension.class)
 class BuildHistoriesTest {
 
-  /** One customer's group: impression rows and actions, in the order given. */
+  /**
+   * One customer's group: impression rows and actions, in the order given, each action in a batch
+   * of its own.
+   */
   private static KV<Long, Iterable<RawUnionValue>> group(long customer, Object... values) {
     List<RawUnionValue> union = new ArrayList<>();
     for (Object value : values) {
       union.add(
-          new RawUnionValue(
-              value instanceof Impression ? BuildHistories.IMPRESSION : BuildHistories.ACTION,
-              value));
+          value instanceof Action action
+              ? new RawUnionValue(BuildHistories.ACTION, ActionBatch.of(customer, List.of(action)))
+              : new RawUnionValue(BuildHistories.IMPRESSION, value));
     }
     return KV.of(customer, union);
   }
@@ -84,7 +88,8 @@ class BuildHistoriesTest {
                     KvCoder.of(
                         VarLongCoder.of(),
                         IterableCoder.of(
-                            UnionCoder.of(List.of(Impression.Coder.of(), Action.Coder.of()))))));
+                            UnionCoder.of(
+                                List.of(Impression.Coder.of(), ActionBatch.Coder.of()))))));
     PCollection<HistoryRows> built =
         groups.apply(
             BuildHistories.of(3, new LookbackWindow(3), builtDays(p, "2025-03-10", "2025-03-11")));
