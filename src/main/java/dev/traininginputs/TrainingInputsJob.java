@@ -260,6 +260,7 @@ public final class TrainingInputsJob {
         runId,
         staged.rowsDirectory(),
         staged.rejectedDirectory(),
+        staged.notesDirectory(),
         staged.metricsFile(),
         staged.reportFile(),
         runInfo(config, files, staged));

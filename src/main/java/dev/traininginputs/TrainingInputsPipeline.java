@@ -5,8 +5,8 @@ import dev.traininginputs.assemble.DropUnusableActions;
 import dev.traininginputs.assemble.GroupByCustomer;
 import dev.traininginputs.assemble.ImpressedCustomers;
 import dev.traininginputs.assemble.RowsPerDay;
-import dev.traininginputs.input.Parsed;
 import dev.traininginputs.input.ReadInputs;
+import dev.traininginputs.input.ReadNotes;
 import dev.traininginputs.layout.RowLayout;
 import dev.traininginputs.model.Action;
 import dev.traininginputs.model.DayRange;
@@ -51,9 +51,14 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * clicks, add_to_carts, previous_orders --Read--> FlattenActions        |          v
  *      --> DropUnusableActions (days, customers) ---------------------- GroupByCustomer
  *      --> BuildHistories --> WriteTrainingRows --row figures per file--+
- * every Read --rejected--> FlattenRejected --> WriteRejected --reasons--+
- * every Read --counts per file------------------------------------------+--> MergeFigures --> WriteMetrics
+ * every Read ..notes files (rejected rows, counts per file)..           |
+ *      ReadNotes (once the rows are written) --counts per file----------+
+ *               --rejected--> WriteRejected --reasons-------------------+--> MergeFigures --> WriteMetrics
  * </pre>
+ *
+ * <p>A reading step has one output, its records: the rejected rows and counts leave through files
+ * ({@link ReadNotes}), since a runner must keep the whole output of a step whose several outputs go
+ * to several consumers.
  *
  * <p>The driver's work around it (files, checks, staging, publishing) is {@link
  * TrainingInputsJob}'s.
@@ -77,6 +82,8 @@ public final class TrainingInputsPipeline {
    * @param runId the run's id, in every output file name
    * @param rowsDirectory where the {@code dt=} folders are written (the run's staging)
    * @param rejectedDirectory where the rejected records are written
+   * @param notesDirectory where the read tasks write their rejected rows and counts ({@link
+   *     ReadNotes}), in the run's staging
    * @param metricsFile the metrics JSON file
    * @param reportFile the HTML report, or {@code null} for none
    * @param runInfo what the report says about the run
@@ -93,36 +100,34 @@ public final class TrainingInputsPipeline {
       String runId,
       String rowsDirectory,
       String rejectedDirectory,
+      String notesDirectory,
       String metricsFile,
       String reportFile,
       RunInfo runInfo) {}
 
   /** Adds the whole job to {@code pipeline}. */
   public static void build(Pipeline pipeline, Plan plan) {
-    Parsed<Impression> impressions =
+    String notes = plan.notesDirectory();
+    PCollection<Impression> impressions =
         pipeline.apply(
             "ReadImpressions",
-            ReadInputs.of(plan.files().get(Source.IMPRESSIONS), new ImpressionParser()));
+            ReadInputs.of(plan.files().get(Source.IMPRESSIONS), new ImpressionParser(), notes));
     // Rows of other days are valid rows (accepted) that this run does not build (SPEC §1).
     DayRange days = plan.days();
     PCollection<Impression> selected =
         days.isAll()
-            ? impressions.records()
-            : impressions
-                .records()
-                .apply(
-                    "KeepSelectedDays", Filter.by(impression -> days.contains(impression.day())));
-    List<Parsed<Action>> actionSources =
-        ActionParser.ALL.stream()
-            .map(
-                parser ->
-                    pipeline.apply(
-                        "Read" + parser.source().stepName(),
-                        ReadInputs.of(plan.files().get(parser.source()), parser)))
-            .toList();
-
+            ? impressions
+            : impressions.apply(
+                "KeepSelectedDays", Filter.by(impression -> days.contains(impression.day())));
     PCollection<Action> actions =
-        PCollectionList.of(actionSources.stream().map(Parsed::records).toList())
+        PCollectionList.of(
+                ActionParser.ALL.stream()
+                    .map(
+                        parser ->
+                            pipeline.apply(
+                                "Read" + parser.source().stepName(),
+                                ReadInputs.of(plan.files().get(parser.source()), parser, notes)))
+                    .toList())
             .apply("FlattenActions", Flatten.pCollections());
     PCollectionView<Map<Integer, Long>> rowsPerDay =
         selected.apply("CountRowsPerDay", RowsPerDay.of());
@@ -137,20 +142,18 @@ public final class TrainingInputsPipeline {
                     plan.layout(),
                     FilesPerDay.of(rowsPerDay, plan.rowsPerFile())));
 
+    // Every read task has finished once the rows are written: its notes are complete.
+    ReadNotes.Notes readNotes = pipeline.apply("ReadNotes", ReadNotes.in(notes, rowFigures));
     PCollection<RunMetrics> rejectionFigures =
-        PCollectionList.of(impressions.rejected())
-            .and(actionSources.stream().map(Parsed::rejected).toList())
-            .apply("FlattenRejected", Flatten.pCollections())
-            .apply("WriteRejected", WriteRejected.to(plan.rejectedDirectory()));
+        readNotes.rejected().apply("WriteRejected", WriteRejected.to(plan.rejectedDirectory()));
 
-    PCollectionList.of(List.of(rowFigures, rejectionFigures, impressions.counts()))
+    PCollectionList.of(List.of(rowFigures, rejectionFigures, readNotes.counts()))
         .and(selected.apply("CountImpressions", CountImpressions.of()))
         .and(
             pipeline.apply(
                 "MissingPartitions",
                 Create.of(RunMetrics.ofMissingPartitions(plan.missingPartitions()))
                     .withCoder(MergeFigures.coder())))
-        .and(actionSources.stream().map(Parsed::counts).toList())
         .apply("MergeFigures", MergeFigures.analysing(plan.analysisPositions()))
         .apply(
             "WriteMetrics", WriteMetrics.to(plan.metricsFile(), plan.reportFile(), plan.runInfo()));

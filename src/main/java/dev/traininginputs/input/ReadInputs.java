@@ -7,13 +7,14 @@ import dev.traininginputs.parse.InvalidValueException;
 import dev.traininginputs.parse.RecordParser;
 import dev.traininginputs.parse.RecordView;
 import dev.traininginputs.stats.Counters;
-import dev.traininginputs.stats.MergeFigures;
 import dev.traininginputs.stats.RunMetrics;
 import dev.traininginputs.stats.SourceCounts;
 import dev.traininginputs.storage.BeamFiles;
 import dev.traininginputs.storage.BeamInputFile;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.Pipeline;
@@ -33,9 +34,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -45,18 +44,19 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
  * JSON Lines and Parquet, and parses every row with a {@link RecordParser} through the one loop
  * over {@link InputRows}, whatever the format.
  *
- * <p>Output ({@link Parsed}): the accepted records, a {@link RejectedRecord} (file, line or row,
- * reason, raw text or values) for every row that cannot be read, and per file the rows read,
- * accepted and rejected, so that read = accepted + rejected can be checked for each source. A
- * compressed text file (gzip and others, by extension) is read whole by one worker; an uncompressed
- * text file larger than {@value #SPLIT_BYTES} bytes is read in ranges of that size by several
- * workers at once (one scan counts its lines first, so that line numbers stay those of the whole
- * file), and a Parquet file that large in ranges of whole row groups (numbered from its footer).
- * The headers and Parquet schemas must have been checked before the run ({@link Inputs}); a file
- * that cannot be read fails the run ({@link UnreadableFileException}). Counters: {@link
- * Counters#read}, {@link Counters#accepted}, {@link Counters#rejected} and one per rejected column.
+ * <p>Output: the accepted records. Into the read tasks' notes ({@link ReadNotes}): a {@link
+ * RejectedRecord} (file, line or row, reason, raw text or values) for every row that cannot be
+ * read, and per file the rows read, accepted and rejected (counted apart from both outcomes, so
+ * that read = accepted + rejected is a check, not an assumption). A compressed text file (gzip and
+ * others, by extension) is read whole by one worker; an uncompressed text file larger than {@value
+ * #SPLIT_BYTES} bytes is read in ranges of that size by several workers at once (one scan counts
+ * its lines first, so that line numbers stay those of the whole file), and a Parquet file that
+ * large in ranges of whole row groups (numbered from its footer). The headers and Parquet schemas
+ * must have been checked before the run ({@link Inputs}); a file that cannot be read fails the run
+ * ({@link UnreadableFileException}). Counters: {@link Counters#read}, {@link Counters#accepted},
+ * {@link Counters#rejected} and one per rejected column.
  */
-public final class ReadInputs<T> extends PTransform<PBegin, Parsed<T>> {
+public final class ReadInputs<T> extends PTransform<PBegin, PCollection<T>> {
   /** Files larger than this are read in ranges of about this size, in parallel. */
   static final long SPLIT_BYTES = 64L << 20;
 
@@ -68,47 +68,48 @@ public final class ReadInputs<T> extends PTransform<PBegin, Parsed<T>> {
 
   private final List<String> files;
   private final RecordParser<T> parser;
+  private final String notesDirectory;
   private final long splitBytes;
 
-  private ReadInputs(List<String> files, RecordParser<T> parser, long splitBytes) {
+  private ReadInputs(
+      List<String> files, RecordParser<T> parser, String notesDirectory, long splitBytes) {
     this.files = List.copyOf(files);
     this.parser = parser;
+    this.notesDirectory = notesDirectory;
     this.splitBytes = splitBytes;
   }
 
-  /** Parses the given files (already matched and checked) with the given parser. */
-  public static <T> ReadInputs<T> of(List<String> files, RecordParser<T> parser) {
-    return new ReadInputs<>(files, parser, SPLIT_BYTES);
+  /**
+   * Parses the given files (already matched and checked) with the given parser; the rejected rows
+   * and counts go to {@code notesDirectory} ({@link ReadNotes}).
+   */
+  public static <T> ReadInputs<T> of(
+      List<String> files, RecordParser<T> parser, String notesDirectory) {
+    return new ReadInputs<>(files, parser, notesDirectory, SPLIT_BYTES);
+  }
+
+  /** Where the read tasks write their notes. */
+  String notesDirectory() {
+    return notesDirectory;
   }
 
   /** Reads in ranges of {@code splitBytes}: for tests, which split tiny files. */
   ReadInputs<T> withSplitBytes(long splitBytes) {
-    return new ReadInputs<>(files, parser, splitBytes);
+    return new ReadInputs<>(files, parser, notesDirectory, splitBytes);
   }
 
   @Override
-  public Parsed<T> expand(PBegin input) {
-    TupleTag<T> records = new TupleTag<>();
-    TupleTag<RejectedRecord> rejected = new TupleTag<>();
-    TupleTag<RunMetrics> counts = new TupleTag<>();
-    PCollectionTuple parsed =
-        input
-            .apply("ListFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
-            .apply("MatchFiles", FileIO.matchAll())
-            .apply(
-                "SplitFiles",
-                ParDo.of(new SplitFileFn(parser.source(), splitBytes, smallFileTasks())))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(FileRange.class)))
-            // Ranges of one file must not stay in the partition that listed the file.
-            .apply("IntoReadTasks", GroupByKey.create())
-            .apply(
-                "ParseLines",
-                ParDo.of(new ParseRangeFn<>(parser, records, rejected, counts))
-                    .withOutputTags(records, TupleTagList.of(rejected).and(counts)));
-    return new Parsed<>(
-        records, parsed.get(records).setCoder(recordCoder(input.getPipeline())),
-        rejected, parsed.get(rejected).setCoder(RejectedRecord.Coder.of()),
-        counts, parsed.get(counts).setCoder(MergeFigures.coder()));
+  public PCollection<T> expand(PBegin input) {
+    return input
+        .apply("ListFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
+        .apply("MatchFiles", FileIO.matchAll())
+        .apply(
+            "SplitFiles", ParDo.of(new SplitFileFn(parser.source(), splitBytes, smallFileTasks())))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(FileRange.class)))
+        // Ranges of one file must not stay in the partition that listed the file.
+        .apply("IntoReadTasks", GroupByKey.create())
+        .apply("ParseLines", ParDo.of(new ParseRangeFn<>(parser, notesDirectory)))
+        .setCoder(recordCoder(input.getPipeline()));
   }
 
   /**
@@ -230,25 +231,23 @@ public final class ReadInputs<T> extends PTransform<PBegin, Parsed<T>> {
     }
   }
 
-  /** Reads the ranges of a read task, one after the other. */
+  /**
+   * Reads the ranges of a read task, one after the other, in the order of their files and starts;
+   * its one output is the records, its rejected rows and counts go to the task's notes.
+   */
   private static final class ParseRangeFn<T> extends DoFn<KV<String, Iterable<FileRange>>, T> {
+    private static final Comparator<FileRange> IN_FILE_ORDER =
+        Comparator.comparing(FileRange::file).thenComparingLong(FileRange::start);
+
     private final RecordParser<T> parser;
-    private final TupleTag<T> records;
-    private final TupleTag<RejectedRecord> rejected;
-    private final TupleTag<RunMetrics> counts;
+    private final String notesDirectory;
     private final Counter read;
     private final Counter accepted;
     private final Counter rejectedCount;
 
-    ParseRangeFn(
-        RecordParser<T> parser,
-        TupleTag<T> records,
-        TupleTag<RejectedRecord> rejected,
-        TupleTag<RunMetrics> counts) {
+    ParseRangeFn(RecordParser<T> parser, String notesDirectory) {
       this.parser = parser;
-      this.records = records;
-      this.rejected = rejected;
-      this.counts = counts;
+      this.notesDirectory = notesDirectory;
       Source source = parser.source();
       this.read = Counters.read(source);
       this.accepted = Counters.accepted(source);
@@ -256,13 +255,22 @@ public final class ReadInputs<T> extends PTransform<PBegin, Parsed<T>> {
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<FileRange>> task, MultiOutputReceiver out) {
-      for (FileRange range : task.getValue()) {
-        parse(range, out);
+    public void process(@Element KV<String, Iterable<FileRange>> task, OutputReceiver<T> out)
+        throws IOException {
+      // Every attempt of the task writes the same notes: the ranges in one order.
+      List<FileRange> ranges = new ArrayList<>();
+      task.getValue().forEach(ranges::add);
+      ranges.sort(IN_FILE_ORDER);
+      try (ReadNotes.Writer notes =
+          new ReadNotes.Writer(notesDirectory, parser.source(), task.getKey())) {
+        for (FileRange range : ranges) {
+          parse(range, out, notes);
+        }
+        notes.commit();
       }
     }
 
-    private void parse(FileRange range, MultiOutputReceiver out) {
+    private void parse(FileRange range, OutputReceiver<T> out, ReadNotes.Writer notes) {
       Source source = parser.source();
       String name = range.file();
       long lastRow = range.firstRow() - 1;
@@ -277,25 +285,23 @@ public final class ReadInputs<T> extends PTransform<PBegin, Parsed<T>> {
           read.inc();
           try {
             RecordView view = row.view();
-            out.get(records).output(parser.parse(view));
+            out.output(parser.parse(view));
             accepted.inc();
             acceptedRows++;
             if (view.dayMismatch()) {
               dayMismatches++;
             }
           } catch (InvalidValueException e) {
-            out.get(rejected)
-                .output(
-                    new RejectedRecord(source.id(), name, row.number(), e.getMessage(), row.raw()));
+            notes.rejected(
+                new RejectedRecord(source.id(), name, row.number(), e.getMessage(), row.raw()));
             rejectedCount.inc();
             rejectedRows++;
             Counters.rejectedColumn(source, e.column()).inc();
           }
         }
-        out.get(counts)
-            .output(
-                RunMetrics.ofSource(
-                    source, new SourceCounts(readRows, acceptedRows, rejectedRows, dayMismatches)));
+        notes.counts(
+            RunMetrics.ofSource(
+                source, new SourceCounts(readRows, acceptedRows, rejectedRows, dayMismatches)));
       } catch (IOException e) {
         throw new UnreadableFileException(
             String.format(

@@ -122,6 +122,13 @@ public final class StagedOutput {
     return OutputStore.join(staging, "rejected");
   }
 
+  /**
+   * Where the read tasks write their notes: rejected rows and counts (deleted with the staging).
+   */
+  public String notesDirectory() {
+    return OutputStore.join(staging, "read-notes");
+  }
+
   /** Where the pipeline writes the metrics file. */
   public String metricsFile() {
     return OutputStore.join(staging, "metrics.json");

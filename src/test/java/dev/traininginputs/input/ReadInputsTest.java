@@ -38,6 +38,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("pipeline")
 class ReadInputsTest {
   @TempDir Path dir;
+  private int readers;
+
+  /** A notes folder of its own for each reader of a test. */
+  private String notes() {
+    return dir.resolve("notes-" + ++readers).toString();
+  }
 
   private String write(String name, String content) throws IOException {
     Path file = dir.resolve(name);
@@ -70,7 +76,8 @@ class ReadInputsTest {
                 + "8,2025-03-09T10:00:00Z,0,dt=2025-03-09\r\n"
                 + "8,2025-03-09T10:00:00Z,13\r\n"
                 + "9,2025-03-08T12:00:00+02:00,14,dt=2025-03-09\r\n");
-    Parsed<Action> result = p.apply(ReadInputs.of(List.of(file), ActionParser.CLICKS));
+    Parsed<Action> result =
+        Parsed.of(p, "Read", ReadInputs.of(List.of(file), ActionParser.CLICKS, notes()));
 
     PAssert.that(result.records())
         .containsInAnyOrder(
@@ -114,9 +121,13 @@ class ReadInputsTest {
     }
     String file = write("clicks.csv", text.toString());
     // The same lines parsed whole, by the reader itself: what every range split must reproduce.
-    Parsed<Action> whole = p.apply("Whole", ReadInputs.of(List.of(file), ActionParser.CLICKS));
+    Parsed<Action> whole =
+        Parsed.of(p, "Whole", ReadInputs.of(List.of(file), ActionParser.CLICKS, notes()));
     Parsed<Action> split =
-        p.apply("Split", ReadInputs.of(List.of(file), ActionParser.CLICKS).withSplitBytes(37));
+        Parsed.of(
+            p,
+            "Split",
+            ReadInputs.of(List.of(file), ActionParser.CLICKS, notes()).withSplitBytes(37));
     PAssert.that(split.records()).containsInAnyOrder(records(file, 40));
     PAssert.that(split.rejected()).containsInAnyOrder(rejections(file));
     PAssert.thatSingleton(
@@ -220,7 +231,10 @@ class ReadInputsTest {
       }
     }
     Parsed<Action> split =
-        p.apply("Split", ReadInputs.of(List.of(file), ActionParser.CLICKS).withSplitBytes(1));
+        Parsed.of(
+            p,
+            "Split",
+            ReadInputs.of(List.of(file), ActionParser.CLICKS, notes()).withSplitBytes(1));
     PAssert.that(split.records()).containsInAnyOrder(expected);
     PAssert.that(split.rejected()).containsInAnyOrder(rejected);
     PAssert.thatSingleton(
@@ -234,7 +248,8 @@ class ReadInputsTest {
     int rowGroups = rowGroups(file).size();
     assertThat(rowGroups, greaterThan(2));
     PAssert.thatSingleton(split.counts().apply(Count.globally())).isEqualTo((long) rowGroups);
-    Parsed<Action> whole = p.apply("Whole", ReadInputs.of(List.of(file), ActionParser.CLICKS));
+    Parsed<Action> whole =
+        Parsed.of(p, "Whole", ReadInputs.of(List.of(file), ActionParser.CLICKS, notes()));
     PAssert.that(whole.rejected()).containsInAnyOrder(rejected);
     p.run().waitUntilFinish();
   }
@@ -256,7 +271,7 @@ class ReadInputsTest {
     byte[] bytes = Files.readAllBytes(Path.of(file));
     java.util.Arrays.fill(bytes, (int) third + 1000, (int) third + 1256, (byte) 0x7f);
     Files.write(Path.of(file), bytes);
-    p.apply(ReadInputs.of(List.of(file), ActionParser.CLICKS));
+    Parsed.of(p, "Read", ReadInputs.of(List.of(file), ActionParser.CLICKS, notes()));
     Exception failure =
         org.junit.jupiter.api.Assertions.assertThrows(
             Exception.class, () -> p.run().waitUntilFinish());
@@ -304,7 +319,8 @@ class ReadInputsTest {
               "dt,customer_id,item_id,click_time\n2025-03-09," + i + ",5,2025-03-09 10:00:00\n"));
       expected.add(action(i, ActionType.CLICK, 5, "2025-03-09", "2025-03-09T10:00:00"));
     }
-    Parsed<Action> result = p.apply(ReadInputs.of(files, ActionParser.CLICKS));
+    Parsed<Action> result =
+        Parsed.of(p, "Read", ReadInputs.of(files, ActionParser.CLICKS, notes()));
     PAssert.that(result.records()).containsInAnyOrder(expected);
     // One count per file, each file read once.
     PAssert.thatSingleton(result.counts().apply(Count.globally())).isEqualTo(40L);
@@ -334,7 +350,8 @@ class ReadInputsTest {
             "impressions,customer_id,ranking_id,dt\n"
                 + "\"[{\"\"item_id\"\": 6, \"\"is_order\"\": false}, {\"\"item_id\"\": 8, \"\"is_order\"\": true}]\",9,\"r,3\",2025-03-11\n"
                 + "\"[{\"\"item_id\"\": 6, \"\"is_order\"\": false}\",9,r4,2025-03-11\n");
-    Parsed<Impression> result = p.apply(ReadInputs.of(List.of(a, b), new ImpressionParser()));
+    Parsed<Impression> result =
+        Parsed.of(p, "Read", ReadInputs.of(List.of(a, b), new ImpressionParser(), notes()));
 
     PAssert.that(result.records())
         .containsInAnyOrder(
@@ -364,7 +381,10 @@ class ReadInputsTest {
           "order_date,customer_id,config_id\n2025-03-05,7,18\n".getBytes(StandardCharsets.UTF_8));
     }
     Parsed<Action> result =
-        p.apply(ReadInputs.of(List.of(file.toString()), ActionParser.PREVIOUS_ORDERS));
+        Parsed.of(
+            p,
+            "Read",
+            ReadInputs.of(List.of(file.toString()), ActionParser.PREVIOUS_ORDERS, notes()));
     PAssert.that(result.records())
         .containsInAnyOrder(action(7, ActionType.ORDER, 18, "2025-03-05", "2025-03-05T00:00:00"));
     PAssert.that(result.rejected()).empty();
