@@ -113,4 +113,69 @@ class CsvReaderTest {
   void split_rejectsTextAfterAClosingQuote() {
     assertThrows(InvalidValueException.class, () -> CsvReader.split("\"a\"b,c"));
   }
+
+  @Test
+  void next_readsWhatBufferedReaderReadsWhereverTheBufferEnds() throws Exception {
+    // Random lines (some longer than the 64 KB buffer, some multi-byte), every kind of line break,
+    // through a channel that hands out a few random bytes at a time: breaks, \r\n pairs and
+    // characters fall across every buffer boundary.
+    java.util.Random random = new java.util.Random(20261204);
+    for (int round = 0; round < 20; round++) {
+      StringBuilder text = new StringBuilder();
+      int count = 1 + random.nextInt(40);
+      for (int i = 0; i < count; i++) {
+        int length = random.nextInt(10) == 0 ? 60_000 + random.nextInt(20_000) : random.nextInt(30);
+        for (int c = 0; c < length; c++) {
+          text.append(random.nextInt(20) == 0 ? '\u00e9' : (char) ('a' + random.nextInt(26)));
+        }
+        text.append(List.of("\n", "\r\n", "\r").get(random.nextInt(3)));
+      }
+      if (random.nextBoolean()) {
+        text.setLength(text.length() - 1);
+      }
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      List<CsvReader.Line> expected = new ArrayList<>();
+      try (java.io.BufferedReader naive =
+          new java.io.BufferedReader(new java.io.StringReader(text.toString()))) {
+        long number = 0;
+        for (String line = naive.readLine(); line != null; line = naive.readLine()) {
+          number++;
+          if (!line.isBlank()) {
+            expected.add(new CsvReader.Line(number, line));
+          }
+        }
+      }
+      List<CsvReader.Line> read = new ArrayList<>();
+      java.nio.channels.ReadableByteChannel trickle =
+          new java.nio.channels.ReadableByteChannel() {
+            private int at;
+
+            @Override
+            public int read(java.nio.ByteBuffer target) {
+              if (at == bytes.length) {
+                return -1;
+              }
+              int n =
+                  Math.min(Math.min(target.remaining(), 1 + random.nextInt(7)), bytes.length - at);
+              target.put(bytes, at, n);
+              at += n;
+              return n;
+            }
+
+            @Override
+            public boolean isOpen() {
+              return true;
+            }
+
+            @Override
+            public void close() {}
+          };
+      try (CsvReader reader = CsvReader.open(trickle)) {
+        for (CsvReader.Line line = reader.next(); line != null; line = reader.next()) {
+          read.add(line);
+        }
+      }
+      assertThat("round " + round, read, equalTo(expected));
+    }
+  }
 }
