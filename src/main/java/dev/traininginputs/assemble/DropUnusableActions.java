@@ -3,8 +3,8 @@ package dev.traininginputs.assemble;
 import dev.traininginputs.model.Action;
 import dev.traininginputs.sequence.LookbackWindow;
 import dev.traininginputs.stats.Counters;
+import dev.traininginputs.stats.SteppedCounter;
 import java.util.Map;
-import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -59,9 +59,10 @@ public final class DropUnusableActions
     private final LookbackWindow window;
     private final PCollectionView<Map<Integer, Long>> rowsPerDay;
     private final PCollectionView<CustomerFilter> impressed;
-    private final Counter outsideWindow = Counters.actionsOutsideWindow();
-    private final Counter notImpressed = Counters.actionsNotImpressed();
-    private final Counter kept = Counters.actionsKept();
+    private final SteppedCounter outsideWindow =
+        new SteppedCounter(Counters.actionsOutsideWindow());
+    private final SteppedCounter notImpressed = new SteppedCounter(Counters.actionsNotImpressed());
+    private final SteppedCounter kept = new SteppedCounter(Counters.actionsKept());
     private transient Map<Integer, Long> cachedDays;
     private transient LookbackWindow.UsableDays usable;
 
@@ -83,6 +84,13 @@ public final class DropUnusableActions
     @StartBundle
     public void startBundle() {
       filter = null;
+    }
+
+    @FinishBundle
+    public void finishBundle() {
+      outsideWindow.flush();
+      notImpressed.flush();
+      kept.flush();
     }
 
     @ProcessElement

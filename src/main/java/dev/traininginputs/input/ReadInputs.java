@@ -9,6 +9,7 @@ import dev.traininginputs.parse.RecordView;
 import dev.traininginputs.stats.Counters;
 import dev.traininginputs.stats.RunMetrics;
 import dev.traininginputs.stats.SourceCounts;
+import dev.traininginputs.stats.SteppedCounter;
 import dev.traininginputs.storage.BeamFiles;
 import dev.traininginputs.storage.BeamInputFile;
 import java.io.IOException;
@@ -241,16 +242,16 @@ public final class ReadInputs<T> extends PTransform<PBegin, PCollection<T>> {
 
     private final RecordParser<T> parser;
     private final String notesDirectory;
-    private final Counter read;
-    private final Counter accepted;
+    private final SteppedCounter read;
+    private final SteppedCounter accepted;
     private final Counter rejectedCount;
 
     ParseRangeFn(RecordParser<T> parser, String notesDirectory) {
       this.parser = parser;
       this.notesDirectory = notesDirectory;
       Source source = parser.source();
-      this.read = Counters.read(source);
-      this.accepted = Counters.accepted(source);
+      this.read = new SteppedCounter(Counters.read(source));
+      this.accepted = new SteppedCounter(Counters.accepted(source));
       this.rejectedCount = Counters.rejected(source);
     }
 
@@ -267,6 +268,9 @@ public final class ReadInputs<T> extends PTransform<PBegin, PCollection<T>> {
           parse(range, out, notes);
         }
         notes.commit();
+      } finally {
+        read.flush();
+        accepted.flush();
       }
     }
 
