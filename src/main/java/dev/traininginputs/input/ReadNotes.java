@@ -22,9 +22,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -200,13 +198,7 @@ public final class ReadNotes extends PTransform<PBegin, ReadNotes.Notes> {
     void commit() throws IOException {
       out.close();
       committed = true;
-      ResourceId from = FileSystems.matchNewResource(temporary, false);
-      ResourceId to = FileSystems.matchNewResource(complete, false);
-      try {
-        FileSystems.rename(List.of(from), List.of(to));
-      } catch (IOException | RuntimeException e) {
-        throw new IOException("cannot rename " + temporary + " to " + complete + ": " + e, e);
-      }
+      BeamFiles.rename(temporary, complete);
     }
 
     /** Closes an uncommitted file (a failed attempt), leaving it unread. */

@@ -14,6 +14,7 @@ import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
@@ -28,10 +29,12 @@ public final class BeamFiles {
   /**
    * What a pattern matches; nothing when nothing is there. A match the store failed to answer
    * (throttled, a server error) throws, naming the pattern: it must never read as "absent", or a
-   * partition would be skipped or a publish step left out for a file that is there.
+   * partition would be skipped or a publish step left out for a file that is there. So must a
+   * request that never got an answer (S3's client throws a reset connection unchecked).
    */
   public static List<MatchResult.Metadata> match(String pattern) throws IOException {
-    MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
+    MatchResult match =
+        named("cannot list ", pattern, () -> FileSystems.match(pattern, EmptyMatchTreatment.ALLOW));
     if (match.status() == MatchResult.Status.NOT_FOUND) {
       return List.of();
     }
@@ -68,6 +71,47 @@ public final class BeamFiles {
     try (OutputStream out = Channels.newOutputStream(create(file, "text/plain"))) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /** Copies one file to another path (on an object store, a server-side copy). */
+  public static void copy(String from, String to) throws IOException {
+    named(
+        "cannot copy " + from + " to ",
+        to,
+        () -> {
+          FileSystems.copy(List.of(resource(from)), List.of(resource(to)));
+          return null;
+        });
+  }
+
+  /** Moves one file to another path; the storage decides how (a rename, or a copy and a delete). */
+  public static void rename(String from, String to) throws IOException {
+    named(
+        "cannot rename " + from + " to ",
+        to,
+        () -> {
+          FileSystems.rename(List.of(resource(from)), List.of(resource(to)));
+          return null;
+        });
+  }
+
+  /** Deletes files; one already gone is no failure. */
+  public static void delete(List<ResourceId> files) throws IOException {
+    if (files.isEmpty()) {
+      return;
+    }
+    String first = files.get(0).toString();
+    named(
+        "cannot delete ",
+        files.size() == 1 ? first : first + " and " + (files.size() - 1) + " more",
+        () -> {
+          FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+          return null;
+        });
+  }
+
+  private static ResourceId resource(String file) {
+    return FileSystems.matchNewResource(file, false);
   }
 
   /** An operation on a file that may fail, checked or not. */

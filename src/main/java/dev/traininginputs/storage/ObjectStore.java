@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.aws2.options.S3ClientBuilderFactory;
 import org.apache.beam.sdk.io.aws2.options.S3Options;
-import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.util.InstanceBuilder;
@@ -87,21 +86,18 @@ final class ObjectStore implements OutputStore {
 
   @Override
   public void copy(String from, String to) throws IOException {
-    FileSystems.copy(List.of(resource(from)), List.of(resource(to)));
+    BeamFiles.copy(from, to);
   }
 
   @Override
   public void delete(String file) throws IOException {
-    FileSystems.delete(
-        List.of(resource(file)), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    BeamFiles.delete(List.of(resource(file)));
   }
 
   @Override
   public void deleteRecursively(String directory) throws IOException {
     List<ResourceId> objects = under(directory);
-    if (!objects.isEmpty()) {
-      FileSystems.delete(objects, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-    }
+    BeamFiles.delete(objects);
   }
 
   @Override
