@@ -55,15 +55,19 @@ public final class ActionBatch {
   /** Hands each action to {@code consumer}, in the order they were added. */
   public void forEach(Consumer<Action> consumer) {
     int[] at = {0};
-    for (int i = 0; i < size; i++) {
-      consumer.accept(
-          new Action(
-              customerId,
-              (int) next(at),
-              next(at),
-              (int) next(at),
-              ActionType.fromCode((int) next(at)),
-              (int) next(at)));
+    try {
+      for (int i = 0; i < size; i++) {
+        consumer.accept(
+            new Action(
+                customerId,
+                (int) ValueCoder.getVarint(packed, at, length),
+                ValueCoder.getVarint(packed, at, length),
+                (int) ValueCoder.getVarint(packed, at, length),
+                ActionType.fromCode((int) ValueCoder.getVarint(packed, at, length)),
+                (int) ValueCoder.getVarint(packed, at, length)));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("action batch of customer " + customerId + ": " + e, e);
     }
   }
 
@@ -72,17 +76,6 @@ public final class ActionBatch {
     List<Action> actions = new ArrayList<>(size);
     forEach(actions::add);
     return actions;
-  }
-
-  private long next(int[] at) {
-    long v = 0;
-    for (int shift = 0; ; shift += 7) {
-      byte b = packed[at[0]++];
-      v |= (long) (b & 0x7F) << shift;
-      if (b >= 0) {
-        return v;
-      }
-    }
   }
 
   @Override
@@ -144,21 +137,12 @@ public final class ActionBatch {
     }
 
     private void put(long value) {
-      long v = value;
-      while ((v & ~0x7FL) != 0) {
-        packed[length++] = (byte) ((v & 0x7F) | 0x80);
-        v >>>= 7;
-      }
-      packed[length++] = (byte) v;
+      length = ValueCoder.putVarint(packed, length, value);
     }
 
     /** The memory this builder holds, in bytes (its buffer and a fixed overhead). */
     public long bytes() {
       return packed.length + 64L;
-    }
-
-    public boolean isEmpty() {
-      return size == 0;
     }
 
     public ActionBatch build() {

@@ -67,12 +67,7 @@ abstract class ValueCoder<T> extends AtomicCoder<T> {
     byte[] buffer = new byte[count * 5];
     int at = 0;
     for (int i = 0; i < count; i++) {
-      int v = values[i];
-      while ((v & ~0x7F) != 0) {
-        buffer[at++] = (byte) ((v & 0x7F) | 0x80);
-        v >>>= 7;
-      }
-      buffer[at++] = (byte) v;
+      at = putVarint(buffer, at, values[i] & 0xFFFFFFFFL);
     }
     writeInt(at, out);
     out.write(buffer, 0, at);
@@ -86,19 +81,45 @@ abstract class ValueCoder<T> extends AtomicCoder<T> {
     byte[] block = new byte[readInt(in)];
     new DataInputStream(in).readFully(block);
     int[] values = new int[size];
-    int at = 0;
+    int[] at = {0};
     for (int i = 0; i < count; i++) {
-      int v = 0;
-      for (int shift = 0; ; shift += 7) {
-        byte b = block[at++];
-        v |= (b & 0x7F) << shift;
-        if (b >= 0) {
-          break;
-        }
-      }
-      values[i] = v;
+      values[i] = (int) getVarint(block, at, block.length);
     }
     return values;
+  }
+
+  /**
+   * Puts {@code value} into {@code bytes} at {@code at} as an unsigned varint (7 bits a byte, low
+   * first, the high bit set on all but the last) and returns the position after it. The one varint
+   * writer of the value types.
+   */
+  static int putVarint(byte[] bytes, int at, long value) {
+    long v = value;
+    while ((v & ~0x7FL) != 0) {
+      bytes[at++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    bytes[at++] = (byte) v;
+    return at;
+  }
+
+  /**
+   * The varint {@link #putVarint} put at {@code at[0]}, which moves past it; the bytes end at
+   * {@code end}. The one varint reader of the value types.
+   */
+  static long getVarint(byte[] bytes, int[] at, int end) throws IOException {
+    long v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (at[0] >= end) {
+        throw new IOException("corrupt record: it ends inside a value");
+      }
+      byte b = bytes[at[0]++];
+      v |= (long) (b & 0x7F) << shift;
+      if (b >= 0) {
+        return v;
+      }
+    }
+    throw new IOException("corrupt record: a value longer than 64 bits");
   }
 
   /**
@@ -108,7 +129,7 @@ abstract class ValueCoder<T> extends AtomicCoder<T> {
    */
   static final class Varints {
     private final byte[] bytes;
-    private int at;
+    private final int[] at = {0};
 
     /** An empty record to put at most {@code maxBytes} (up to 255) of varints in. */
     Varints(int maxBytes) {
@@ -120,12 +141,7 @@ abstract class ValueCoder<T> extends AtomicCoder<T> {
     }
 
     Varints putLong(long value) {
-      long v = value;
-      while ((v & ~0x7FL) != 0) {
-        bytes[at++] = (byte) ((v & 0x7F) | 0x80);
-        v >>>= 7;
-      }
-      bytes[at++] = (byte) v;
+      at[0] = putVarint(bytes, at[0], value);
       return this;
     }
 
@@ -134,8 +150,8 @@ abstract class ValueCoder<T> extends AtomicCoder<T> {
     }
 
     void writeTo(OutputStream out) throws IOException {
-      out.write(at);
-      out.write(bytes, 0, at);
+      out.write(at[0]);
+      out.write(bytes, 0, at[0]);
     }
 
     static Varints readFrom(InputStream in) throws IOException {
@@ -149,18 +165,7 @@ abstract class ValueCoder<T> extends AtomicCoder<T> {
     }
 
     long getLong() throws IOException {
-      long v = 0;
-      for (int shift = 0; shift < 64; shift += 7) {
-        if (at >= bytes.length) {
-          throw new IOException("corrupt record: it ends inside a value");
-        }
-        byte b = bytes[at++];
-        v |= (long) (b & 0x7F) << shift;
-        if (b >= 0) {
-          return v;
-        }
-      }
-      throw new IOException("corrupt record: a value longer than 64 bits");
+      return getVarint(bytes, at, bytes.length);
     }
 
     int getInt() throws IOException {
