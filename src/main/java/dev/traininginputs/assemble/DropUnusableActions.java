@@ -76,8 +76,8 @@ public final class DropUnusableActions
     }
 
     /**
-     * The customer filter of this bundle. A side input of the global window is the same for every
-     * element; asking the runner for it per action costs more than the test itself.
+     * The customer filter of this bundle, this thread's own. A side input of the global window is
+     * the same for every element; asking the runner for it per action costs more than the test.
      */
     private transient CustomerFilter filter;
 
@@ -97,7 +97,7 @@ public final class DropUnusableActions
     public void process(ProcessContext context) {
       Action action = context.element();
       if (filter == null) {
-        filter = context.sideInput(impressed);
+        filter = context.sideInput(impressed).forOneThread();
         usableDays(context.sideInput(rowsPerDay));
       }
       if (!usable.contains(action.day())) {

@@ -25,7 +25,7 @@ public final class ImpressedCustomers
 
   @Override
   public PCollectionView<CustomerFilter> expand(PCollection<Impression> impressions) {
-    // Not Combine.globally(fn).asSingletonView(): that view carries the empty filter (4.8 MB) as
+    // Not Combine.globally(fn).asSingletonView(): that view carries the empty filter (4 MB) as
     // its encoded default value, serialized with every step that reads it, and the DirectRunner
     // serializes a step once per bundle (per input file): minutes on a lake of small files. Here
     // the empty filter is made at run time, when there are no impressions.

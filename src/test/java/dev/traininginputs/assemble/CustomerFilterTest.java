@@ -4,7 +4,13 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +34,51 @@ class CustomerFilterTest {
     }
     // Sized for 1 % at 4M customers; at 200,000 the share is far lower.
     assertThat(passed, lessThan(200));
+  }
+
+  @Test
+  void atFourMillionCustomers_aboutThreePercentOfTheOthersPass() {
+    CustomerFilter filter = CustomerFilter.empty();
+    for (long customer = 0; customer < 4_000_000; customer++) {
+      filter.add(customer);
+    }
+    int passed = 0;
+    for (long customer = 10_000_000; customer < 11_000_000; customer++) {
+      passed += filter.mightBeImpressed(customer) ? 1 : 0;
+    }
+    System.out.printf("customer filter at 4M customers: %d of 1,000,000 others pass%n", passed);
+    assertThat(passed, lessThan(40_000));
+  }
+
+  /** Threads that test at once, each with its own view of one filter, all see every customer. */
+  @Test
+  void threadsWithTheirOwnViews_seeEveryCustomer() throws Exception {
+    CustomerFilter shared = CustomerFilter.empty();
+    for (long customer = 1; customer <= 100_000; customer++) {
+      shared.add(customer * 31);
+    }
+    List<Callable<Integer>> testers = new ArrayList<>();
+    for (int thread = 0; thread < 4; thread++) {
+      testers.add(
+          () -> {
+            CustomerFilter mine = shared.forOneThread();
+            int missed = 0;
+            for (int round = 0; round < 20; round++) {
+              for (long customer = 1; customer <= 100_000; customer++) {
+                missed += mine.mightBeImpressed(customer * 31) ? 0 : 1;
+              }
+            }
+            return missed;
+          });
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      for (Future<Integer> missed : pool.invokeAll(testers)) {
+        assertThat(missed.get(), equalTo(0));
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test
