@@ -49,7 +49,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  *      +--> ImpressedCustomers (side input: a Bloom filter of customers)           |
  *      +--> CountImpressions -------------------------------------------+          |
  * clicks, add_to_carts, previous_orders --Read--> FlattenActions        |          v
- *      --> DropUnusableActions (days, customers) ---------------------- GroupByCustomer
+ *      --> DropUnusableActions (days, customers; as GroupByCustomer packs) --> GroupByCustomer
  *      --> BuildHistories --> WriteTrainingRows --row figures per file--+
  * every Read ..notes files (rejected rows, counts per file)..           |
  *      ReadNotes (once the rows are written) --counts per file----------+
@@ -175,11 +175,10 @@ public final class TrainingInputsPipeline {
     LookbackWindow window = new LookbackWindow(lookbackDays);
     PCollectionView<CustomerFilter> impressed =
         impressions.apply("CollectImpressedCustomers", ImpressedCustomers.of());
-    PCollection<Action> usable =
-        actions.apply(
-            "DropUnusableActions", DropUnusableActions.usableFrom(rowsPerDay, impressed, window));
+    DropUnusableActions.Test usable =
+        DropUnusableActions.usableFrom(rowsPerDay, impressed, window).test();
     return impressions
-        .apply("GroupByCustomer", GroupByCustomer.with(usable))
+        .apply("GroupByCustomer", GroupByCustomer.with(actions, usable))
         .apply("BuildHistories", BuildHistories.of(sequenceLength, window, rowsPerDay));
   }
 

@@ -4,6 +4,7 @@ import dev.traininginputs.model.Action;
 import dev.traininginputs.sequence.LookbackWindow;
 import dev.traininginputs.stats.Counters;
 import dev.traininginputs.stats.SteppedCounter;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -49,13 +50,24 @@ public final class DropUnusableActions
 
   @Override
   public PCollection<Action> expand(PCollection<Action> actions) {
+    Test test = test();
     return actions.apply(
-        "KeepUsable",
-        ParDo.of(new KeepUsableFn(window, rowsPerDay, impressed))
-            .withSideInputs(rowsPerDay, impressed));
+        "KeepUsable", ParDo.of(new KeepUsableFn(test)).withSideInputs(test.sideInputs()));
   }
 
-  private static final class KeepUsableFn extends DoFn<Action, Action> {
+  /**
+   * The rule as a test for another step to apply: how {@link GroupByCustomer} drops actions in the
+   * step that packs them, sparing the runner's handoff of every action from one step to the next.
+   */
+  public Test test() {
+    return new Test(window, rowsPerDay, impressed);
+  }
+
+  /**
+   * Applies the rule to the actions of one step's bundles, one thread at a time, counting what it
+   * drops and keeps.
+   */
+  public static final class Test implements GroupByCustomer.ActionTest {
     private final LookbackWindow window;
     private final PCollectionView<Map<Integer, Long>> rowsPerDay;
     private final PCollectionView<CustomerFilter> impressed;
@@ -63,10 +75,17 @@ public final class DropUnusableActions
         new SteppedCounter(Counters.actionsOutsideWindow());
     private final SteppedCounter notImpressed = new SteppedCounter(Counters.actionsNotImpressed());
     private final SteppedCounter kept = new SteppedCounter(Counters.actionsKept());
+
+    /**
+     * The customer filter of this bundle, this thread's own. A side input of the global window is
+     * the same for every element; asking the runner for it per action costs more than the test.
+     */
+    private transient CustomerFilter filter;
+
     private transient Map<Integer, Long> cachedDays;
     private transient LookbackWindow.UsableDays usable;
 
-    KeepUsableFn(
+    private Test(
         LookbackWindow window,
         PCollectionView<Map<Integer, Long>> rowsPerDay,
         PCollectionView<CustomerFilter> impressed) {
@@ -75,39 +94,42 @@ public final class DropUnusableActions
       this.impressed = impressed;
     }
 
-    /**
-     * The customer filter of this bundle, this thread's own. A side input of the global window is
-     * the same for every element; asking the runner for it per action costs more than the test.
-     */
-    private transient CustomerFilter filter;
+    @Override
+    public List<PCollectionView<?>> sideInputs() {
+      return List.of(rowsPerDay, impressed);
+    }
 
-    @StartBundle
+    /** Side inputs are read again in every bundle. */
+    @Override
     public void startBundle() {
       filter = null;
     }
 
-    @FinishBundle
+    /** The counters are brought up to date at the end of every bundle. */
+    @Override
     public void finishBundle() {
       outsideWindow.flush();
       notImpressed.flush();
       kept.flush();
     }
 
-    @ProcessElement
-    public void process(ProcessContext context) {
-      Action action = context.element();
+    /** Whether a history can take {@code action}. */
+    @Override
+    public boolean keeps(Action action, DoFn<?, ?>.ProcessContext context) {
       if (filter == null) {
         filter = context.sideInput(impressed).forOneThread();
         usableDays(context.sideInput(rowsPerDay));
       }
       if (!usable.contains(action.day())) {
         outsideWindow.inc();
-      } else if (!filter.mightBeImpressed(action.customerId())) {
-        notImpressed.inc();
-      } else {
-        kept.inc();
-        context.output(action);
+        return false;
       }
+      if (!filter.mightBeImpressed(action.customerId())) {
+        notImpressed.inc();
+        return false;
+      }
+      kept.inc();
+      return true;
     }
 
     /** Runners hand out the same side-input map bundle after bundle; index it once. */
@@ -115,6 +137,31 @@ public final class DropUnusableActions
       if (days != cachedDays) {
         usable = window.usableDays(days.keySet());
         cachedDays = days;
+      }
+    }
+  }
+
+  private static final class KeepUsableFn extends DoFn<Action, Action> {
+    private final Test test;
+
+    KeepUsableFn(Test test) {
+      this.test = test;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      test.startBundle();
+    }
+
+    @FinishBundle
+    public void finishBundle() {
+      test.finishBundle();
+    }
+
+    @ProcessElement
+    public void process(ProcessContext context) {
+      if (test.keeps(context.element(), context)) {
+        context.output(context.element());
       }
     }
   }

@@ -4,6 +4,7 @@ import dev.traininginputs.model.Action;
 import dev.traininginputs.model.ActionBatch;
 import dev.traininginputs.model.Impression;
 import dev.traininginputs.sequence.BuildHistories;
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
@@ -55,21 +57,45 @@ public final class GroupByCustomer
   static final long BUFFER_BYTES = 16L << 20;
 
   private final PCollection<Action> actions;
+  private final ActionTest keep;
   private final long bufferBytes;
 
-  private GroupByCustomer(PCollection<Action> actions, long bufferBytes) {
+  private GroupByCustomer(PCollection<Action> actions, ActionTest keep, long bufferBytes) {
     this.actions = actions;
+    this.keep = keep;
     this.bufferBytes = bufferBytes;
   }
 
-  /** Groups the impression rows it is applied to with these actions. */
-  public static GroupByCustomer with(PCollection<Action> actions) {
-    return new GroupByCustomer(actions, BUFFER_BYTES);
+  /**
+   * Groups the impression rows it is applied to with those of these actions that {@code keep} keeps
+   * ({@link DropUnusableActions#test}).
+   */
+  public static GroupByCustomer with(PCollection<Action> actions, ActionTest keep) {
+    return new GroupByCustomer(actions, keep, BUFFER_BYTES);
   }
 
   /** Hands batches on whenever {@code bytes} are buffered: for tests, which fill it quickly. */
   GroupByCustomer withBufferBytes(long bytes) {
-    return new GroupByCustomer(actions, bytes);
+    return new GroupByCustomer(actions, keep, bytes);
+  }
+
+  /**
+   * Which actions are grouped. Applied in the step that packs them rather than in a step of its
+   * own: a runner hands every element from one step to the next at a cost (on the SparkRunner about
+   * a tenth of the reading stage's time), and there are billions of actions.
+   */
+  public interface ActionTest extends Serializable {
+    /** The side inputs that {@link #keeps} reads. */
+    List<PCollectionView<?>> sideInputs();
+
+    /** Called at the start of every bundle. */
+    void startBundle();
+
+    /** Whether {@code action} is grouped; {@code context} gives the side inputs. */
+    boolean keeps(Action action, DoFn<?, ?>.ProcessContext context);
+
+    /** Called at the end of every bundle. */
+    void finishBundle();
   }
 
   @Override
@@ -93,7 +119,10 @@ public final class GroupByCustomer
             .setCoder(tagged);
     PCollection<KV<Long, RawUnionValue>> actionsByCustomer =
         actions
-            .apply("PackActionsPerCustomer", ParDo.of(new PackPerCustomerFn(bufferBytes)))
+            .apply(
+                "KeepAndPackPerCustomer",
+                ParDo.of(new PackPerCustomerFn(bufferBytes, keep))
+                    .withSideInputs(keep.sideInputs()))
             .setCoder(tagged);
     return PCollectionList.of(impressionsByCustomer)
         .and(actionsByCustomer)
@@ -101,24 +130,38 @@ public final class GroupByCustomer
         .apply("GroupByCustomerId", GroupByKey.create());
   }
 
-  /** Packs the actions of a bundle by customer, in a buffer of at most {@code maxBytes}. */
+  /**
+   * Packs the actions of a bundle that {@code keep} keeps by customer, in a buffer of at most
+   * {@code maxBytes}.
+   */
   private static final class PackPerCustomerFn extends DoFn<Action, KV<Long, RawUnionValue>> {
     private final long maxBytes;
+    private final ActionTest keep;
     private transient Map<Long, ActionBatch.Builder> buffer;
     private transient long bufferBytes;
 
-    PackPerCustomerFn(long maxBytes) {
+    PackPerCustomerFn(long maxBytes, ActionTest keep) {
       this.maxBytes = maxBytes;
+      this.keep = keep;
     }
 
     @StartBundle
     public void startBundle() {
+      emptyBuffer();
+      keep.startBundle();
+    }
+
+    private void emptyBuffer() {
       buffer = new HashMap<>();
       bufferBytes = 0;
     }
 
     @ProcessElement
-    public void process(@Element Action action, OutputReceiver<KV<Long, RawUnionValue>> out) {
+    public void process(ProcessContext context) {
+      Action action = context.element();
+      if (!keep.keeps(action, context)) {
+        return;
+      }
       ActionBatch.Builder batch = buffer.get(action.customerId());
       if (batch == null) {
         batch = new ActionBatch.Builder(action.customerId());
@@ -128,13 +171,14 @@ public final class GroupByCustomer
       }
       bufferBytes += batch.add(action).bytes();
       if (bufferBytes > maxBytes) {
-        buffer.values().forEach(full -> out.output(tagged(full)));
-        startBundle();
+        buffer.values().forEach(full -> context.output(tagged(full)));
+        emptyBuffer();
       }
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext context) {
+      keep.finishBundle();
       buffer
           .values()
           .forEach(

@@ -34,6 +34,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("pipeline")
 @ExtendWith(TestPipelineExtension.class)
 class AssembleTest {
+  /** Groups every action: the grouping alone, whoever the customer. */
+  private static final GroupByCustomer.ActionTest EVERY_ACTION =
+      new GroupByCustomer.ActionTest() {
+        @Override
+        public List<PCollectionView<?>> sideInputs() {
+          return List.of();
+        }
+
+        @Override
+        public void startBundle() {}
+
+        @Override
+        public boolean keeps(Action action, DoFn<?, ?>.ProcessContext context) {
+          return true;
+        }
+
+        @Override
+        public void finishBundle() {}
+      };
 
   private static PCollection<Impression> impressions(
       org.apache.beam.sdk.Pipeline p, Impression... impressions) {
@@ -155,7 +174,7 @@ class AssembleTest {
                 impression(1, "2025-03-11", "s", 8),
                 impression(3, "2025-03-10", "t", 7),
                 impression(4, "2025-03-10", "u"))
-            .apply(GroupByCustomer.with(actions))
+            .apply(GroupByCustomer.with(actions, EVERY_ACTION))
             .apply(
                 MapElements.into(TypeDescriptors.strings())
                     .via(
@@ -198,7 +217,8 @@ class AssembleTest {
                 impression(2, "2025-03-10", "s", 6),
                 impression(3, "2025-03-10", "t", 7))
             .apply(
-                GroupByCustomer.with(actions(p, all.toArray(Action[]::new))).withBufferBytes(300))
+                GroupByCustomer.with(actions(p, all.toArray(Action[]::new)), EVERY_ACTION)
+                    .withBufferBytes(300))
             .apply(
                 MapElements.into(TypeDescriptors.strings())
                     .via(
