@@ -34,10 +34,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * by customer.
  *
  * <p>Input: every impression row of the built days; those with an empty impressions array have no
- * training rows and are dropped here. The actions, already cut to the usable ones ({@link
- * DropUnusableActions}), are given to {@link #with}. Output: per customer, its rows and its actions
- * as {@link ActionBatch}es, in no particular order, meant to be read once ({@link BuildHistories}
- * streams them).
+ * training rows and are dropped here. The actions are given to {@link #with} with the test that
+ * cuts them to the usable ones ({@link DropUnusableActions#test}), applied as they are packed.
+ * Output: per customer, its rows and its kept actions as {@link ActionBatch}es, in no particular
+ * order, meant to be read once ({@link BuildHistories} streams them).
  *
  * <p>Actions cross the shuffle packed per customer: each read task collects its actions by customer
  * in a buffer of at most {@link #BUFFER_BYTES} and hands the batches on when the buffer is full and
