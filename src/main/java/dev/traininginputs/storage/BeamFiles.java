@@ -75,22 +75,26 @@ public final class BeamFiles {
 
   /** Copies one file to another path (on an object store, a server-side copy). */
   public static void copy(String from, String to) throws IOException {
-    named(
-        "cannot copy " + from + " to ",
-        to,
-        () -> {
-          FileSystems.copy(List.of(resource(from)), List.of(resource(to)));
-          return null;
-        });
+    transfer("copy", from, to, FileSystems::copy);
   }
 
   /** Moves one file to another path; the storage decides how (a rename, or a copy and a delete). */
   public static void rename(String from, String to) throws IOException {
+    transfer("rename", from, to, FileSystems::rename);
+  }
+
+  /** Beam's copy or rename, of lists of files. */
+  private interface Transfer {
+    void apply(List<ResourceId> from, List<ResourceId> to) throws IOException;
+  }
+
+  private static void transfer(String verb, String from, String to, Transfer transfer)
+      throws IOException {
     named(
-        "cannot rename " + from + " to ",
+        "cannot " + verb + " " + from + " to ",
         to,
         () -> {
-          FileSystems.rename(List.of(resource(from)), List.of(resource(to)));
+          transfer.apply(List.of(resource(from)), List.of(resource(to)));
           return null;
         });
   }
