@@ -9,6 +9,7 @@ import dev.traininginputs.options.RunRefusedException;
 import dev.traininginputs.options.TrainingInputsOptions;
 import dev.traininginputs.output.Destinations;
 import dev.traininginputs.output.ExistingRows;
+import dev.traininginputs.output.IcebergTable;
 import dev.traininginputs.output.PublishSteps;
 import dev.traininginputs.output.StagedOutput;
 import dev.traininginputs.report.RunInfo;
@@ -83,9 +84,10 @@ public final class TrainingInputsJob {
       TrainingInputsOptions options,
       Function<PipelineResult, PipelineResult.State> waitFor,
       PublishSteps publishSteps) {
-    RunConfig config = RunConfig.from(options);
     FileSystems.setDefaultPipelineOptions(options);
+    RunConfig config = configAtTable(options);
     Destinations at = checkLocations(config, options);
+    IcebergTable table = icebergTable(config, at, options);
     Map<Source, Inputs.InputFiles> inputs = inputFiles(config, options);
     Map<Source, List<String>> files = new EnumMap<>(Source.class);
     inputs.forEach((source, input) -> files.put(source, input.files()));
@@ -99,10 +101,13 @@ public final class TrainingInputsJob {
             runId,
             () -> Inputs.impressionDays(files.get(Source.IMPRESSIONS), config.days()),
             options,
-            publishSteps);
+            publishSteps,
+            table);
     try {
       // Under the output's lock: no other run can change what is there meanwhile.
-      ExistingRows.refuseAnotherLayout(config.output(), layout(config));
+      if (table == null) {
+        ExistingRows.refuseAnotherLayout(config.output(), layout(config));
+      }
       Pipeline pipeline = Pipeline.create(options);
       TrainingInputsPipeline.build(
           pipeline, plan(config, files, missingPartitions(inputs), staged, runId));
@@ -128,6 +133,36 @@ public final class TrainingInputsJob {
     } finally {
       staged.release();
     }
+  }
+
+  /**
+   * The checked options; for a catalog's Iceberg table, with {@code --output} at the table's
+   * location (the catalog says where it is), so that the defaults under it follow.
+   */
+  private static RunConfig configAtTable(TrainingInputsOptions options) {
+    RunConfig config = RunConfig.from(options);
+    if (config.icebergTable() == null || !config.icebergTable().inCatalog()) {
+      return config;
+    }
+    options.setOutput(
+        IcebergTable.of(config.icebergTable(), null, options).createIfAbsent(layout(config)));
+    return RunConfig.from(options);
+  }
+
+  /**
+   * The Iceberg table of an {@code --outputFormat=iceberg} run, created if absent and checked to
+   * hold the run's layout; null for folders. Refuses an output that holds the other format.
+   */
+  private static IcebergTable icebergTable(
+      RunConfig config, Destinations at, PipelineOptions options) {
+    ExistingRows.refuseAnotherFormat(at.output(), config.outputFormat());
+    if (config.icebergTable() == null) {
+      return null;
+    }
+    IcebergTable table = IcebergTable.of(config.icebergTable(), at.output(), options);
+    table.createIfAbsent(layout(config));
+    table.refuseAnotherLayout(layout(config));
+    return table;
   }
 
   /**

@@ -31,7 +31,9 @@ public record RunConfig(
     OutputLayout layout,
     Padding padding,
     int rowsPerFile,
-    int analysisPositions) {
+    int analysisPositions,
+    OutputFormat outputFormat,
+    IcebergTarget icebergTable) {
 
   /** The longest look-back accepted: 100 years is far beyond any sensible use. */
   static final int MAX_LOOKBACK_DAYS = 36_525;
@@ -98,6 +100,10 @@ public record RunConfig(
     OutputLayout layout =
         checked(problems, () -> OutputLayout.parse(options.getLayout()), OutputLayout.EXPLODED);
     Padding padding = checked(problems, () -> Padding.parse(options.getPadding()), Padding.RIGHT);
+    OutputFormat format =
+        checked(
+            problems, () -> OutputFormat.parse(options.getOutputFormat()), OutputFormat.PARQUET);
+    IcebergTarget table = checked(problems, () -> IcebergTarget.from(format, options), null);
     if (problems.size() == 1) {
       throw new RunRefusedException(problems.get(0));
     }
@@ -125,7 +131,9 @@ public record RunConfig(
         padding,
         rowsPerFile,
         // Positions past N do not exist.
-        Math.min(k, n));
+        Math.min(k, n),
+        format,
+        table);
   }
 
   /**

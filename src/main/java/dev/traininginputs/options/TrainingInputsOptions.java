@@ -51,6 +51,28 @@ public interface TrainingInputsOptions extends PipelineOptions {
 
   void setOutput(String value);
 
+  @Description(
+      "parquet (dt=YYYY-MM-DD folders of Parquet files) or iceberg (an Apache Iceberg table"
+          + " partitioned by dt: the table at --output, or --outputTable in --icebergCatalog).")
+  @Default.String("parquet")
+  String getOutputFormat();
+
+  void setOutputFormat(String value);
+
+  @Description(
+      "With --outputFormat=iceberg: the table NAMESPACE.NAME in the catalog --icebergCatalog"
+          + " describes, instead of a path-based table at --output.")
+  String getOutputTable();
+
+  void setOutputTable(String value);
+
+  @Description(
+      "With --outputTable: Iceberg's catalog properties, KEY=VALUE,... (type=rest,uri=... or"
+          + " type=jdbc,uri=jdbc:...,warehouse=...).")
+  String getIcebergCatalog();
+
+  void setIcebergCatalog(String value);
+
   @Description("Folder for rejected input rows (JSON Lines). Default: OUTPUT/_rejected.")
   String getRejectedOutput();
 

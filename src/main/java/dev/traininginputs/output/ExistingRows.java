@@ -1,6 +1,7 @@
 package dev.traininginputs.output;
 
 import dev.traininginputs.layout.RowLayout;
+import dev.traininginputs.options.OutputFormat;
 import dev.traininginputs.options.RunRefusedException;
 import dev.traininginputs.storage.BeamFiles;
 import dev.traininginputs.storage.BeamInputFile;
@@ -63,6 +64,35 @@ public final class ExistingRows {
               layout.padding(),
               layout.sequenceLength()));
     }
+  }
+
+  /**
+   * Refuses to write {@code format} where the other one is: Parquet folders into an Iceberg table's
+   * location (its {@code metadata/}), or an Iceberg table where {@code dt=} folders are.
+   */
+  public static void refuseAnotherFormat(String output, OutputFormat format) {
+    String theirs;
+    try {
+      if (format == OutputFormat.PARQUET
+          && !BeamFiles.match(OutputStore.join(output, "metadata/*.metadata.json")).isEmpty()) {
+        theirs = "an Iceberg table";
+      } else if (format == OutputFormat.ICEBERG
+          && !BeamFiles.match(OutputStore.join(output, StagedOutput.DAY_PREFIX + "*/*.parquet"))
+              .isEmpty()) {
+        theirs = "dt= folders of Parquet files";
+      } else {
+        return;
+      }
+    } catch (IOException e) {
+      throw new RunRefusedException("cannot look into " + output + ": " + e.getMessage(), e);
+    }
+    throw new RunRefusedException(
+        output
+            + " holds "
+            + theirs
+            + "; this run writes --outputFormat="
+            + format
+            + ". Write it to another --output, or use the format that is there");
   }
 
   private static Map<String, String> footerMetadata(MatchResult.Metadata file) throws IOException {

@@ -32,12 +32,22 @@ final class Publish {
   private final String output;
   private final PipelineOptions options;
   private final PublishSteps steps;
+  private final IcebergTable table;
 
-  Publish(OutputStore store, String output, PipelineOptions options, PublishSteps steps) {
+  /**
+   * @param table the Iceberg table the output is, or null for folders
+   */
+  Publish(
+      OutputStore store,
+      String output,
+      PipelineOptions options,
+      PublishSteps steps,
+      IcebergTable table) {
     this.store = store;
     this.output = output;
     this.options = options;
     this.steps = steps;
+    this.table = table;
   }
 
   /**
@@ -47,6 +57,7 @@ final class Publish {
   void writeCommitRecord(String staging, WriteMode mode, Destinations at) throws IOException {
     Properties record = new Properties();
     record.setProperty("mode", mode.name());
+    record.setProperty("format", table == null ? "parquet" : "iceberg");
     record.setProperty("rejected", at.rejected());
     record.setProperty("metricsJson", at.metricsJson());
     record.setProperty("report", at.report());
@@ -62,15 +73,8 @@ final class Publish {
 
   /** The publish steps of a staging folder that holds a commit record. */
   void publish(String staging) throws IOException {
-    Properties record = new Properties();
-    record.load(
-        new StringReader(
-            store
-                .read(OutputStore.join(staging, COMMIT_RECORD))
-                .orElseThrow(() -> new IOException("no commit record in " + staging))));
-    WriteMode mode = WriteMode.valueOf(record.getProperty("mode"));
-    DayPublish.of(mode, store, output, steps)
-        .publish(staging, daysOf(WrittenFiles.read(store, FolderPublish.rows(staging))));
+    Properties record = commitRecord(staging);
+    dayPublish(staging, record).publish(staging, stagedDays(staging));
     publishRejected(staging, record.getProperty("rejected"));
     moveIfStaged(OutputStore.join(staging, "metrics.json"), record.getProperty("metricsJson"));
     String report = record.getProperty("report");
@@ -81,6 +85,53 @@ final class Publish {
     store.delete(OutputStore.join(staging, COMMIT_RECORD));
     steps.before("delete the staging folder");
     store.deleteRecursively(staging);
+  }
+
+  private Properties commitRecord(String staging) throws IOException {
+    Properties record = new Properties();
+    record.load(
+        new StringReader(
+            store
+                .read(OutputStore.join(staging, COMMIT_RECORD))
+                .orElseThrow(() -> new IOException("no commit record in " + staging))));
+    return record;
+  }
+
+  /** The days' publish the commit record of {@code staging} asks for. */
+  private DayPublish dayPublish(String staging, Properties record) throws IOException {
+    boolean iceberg = "iceberg".equals(record.getProperty("format", "parquet"));
+    if (iceberg != (table != null)) {
+      throw new IOException(
+          staging
+              + " holds the unfinished publish of a run with --outputFormat="
+              + (iceberg ? "iceberg" : "parquet")
+              + "; run with that format on this output to finish it");
+    }
+    return DayPublish.of(
+        WriteMode.valueOf(record.getProperty("mode")), store, output, steps, table);
+  }
+
+  private SortedMap<String, Map<String, String>> stagedDays(String staging) throws IOException {
+    return daysOf(WrittenFiles.read(store, FolderPublish.rows(staging)));
+  }
+
+  /**
+   * Whether the publish of a committed {@code staging}, cut short, is to be finished; if not, takes
+   * back what it had put in place and deletes the staging folder. Returns what it did, or null.
+   */
+  String undoIfUnfinishable(String staging) throws IOException {
+    DayPublish days = dayPublish(staging, commitRecord(staging));
+    if (days.isFinishedByNextRun(staging)) {
+      return null;
+    }
+    int deleted = days.undo(staging, stagedDays(staging));
+    steps.before("delete the staging folder");
+    store.deleteRecursively(staging);
+    return "deleted "
+        + OutputStore.name(staging)
+        + " and the "
+        + deleted
+        + " data files it had moved into the table, left by a run stopped before its commit";
   }
 
   /**
@@ -98,8 +149,13 @@ final class Publish {
       String staging = OutputStore.join(output, name);
       try {
         if (isCommitted(staging)) {
-          publish(staging);
-          done.add("finished the interrupted publish of " + name);
+          String undone = undoIfUnfinishable(staging);
+          if (undone != null) {
+            done.add(undone);
+          } else {
+            publish(staging);
+            done.add("finished the interrupted publish of " + name);
+          }
         } else {
           store.deleteRecursively(staging);
           done.add("deleted " + name + ", left by a run that did not publish");

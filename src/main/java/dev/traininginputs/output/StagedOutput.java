@@ -33,6 +33,7 @@ public final class StagedOutput {
   private final OutputLock lock;
   private final List<String> recovered;
   private final PipelineOptions options;
+  private final IcebergTable table;
 
   private StagedOutput(
       Destinations at,
@@ -42,7 +43,8 @@ public final class StagedOutput {
       String staging,
       OutputLock lock,
       List<String> recovered,
-      PipelineOptions options) {
+      PipelineOptions options,
+      IcebergTable table) {
     this.at = at;
     this.mode = mode;
     this.store = store;
@@ -51,6 +53,7 @@ public final class StagedOutput {
     this.lock = lock;
     this.recovered = List.copyOf(recovered);
     this.options = options;
+    this.table = table;
   }
 
   /** {@link #prepare(Destinations, WriteMode, String, Supplier, PipelineOptions, PublishSteps)}. */
@@ -80,20 +83,35 @@ public final class StagedOutput {
       Supplier<Set<String>> daysToWrite,
       PipelineOptions options,
       PublishSteps steps) {
+    return prepare(at, mode, runId, daysToWrite, options, steps, null);
+  }
+
+  /**
+   * {@link #prepare(Destinations, WriteMode, String, Supplier, PipelineOptions, PublishSteps)} into
+   * {@code table}, an Iceberg table at {@code at.output()}, or null for folders.
+   */
+  public static StagedOutput prepare(
+      Destinations at,
+      WriteMode mode,
+      String runId,
+      Supplier<Set<String>> daysToWrite,
+      PipelineOptions options,
+      PublishSteps steps,
+      IcebergTable table) {
     OutputStore store = OutputStore.of(at.output(), options);
     OutputLock lock = OutputLock.acquire(store, at.output(), runId);
     try {
-      Publish publish = new Publish(store, at.output(), options, steps);
+      Publish publish = new Publish(store, at.output(), options, steps, table);
       List<String> recovered = publish.recover();
       if (mode == WriteMode.ERRORIFEXISTS) {
-        Set<String> existing = existingDays(store, at.output());
+        Set<String> existing = existingDays(store, at.output(), table);
         if (!existing.isEmpty()) {
           existing.retainAll(daysToWrite.get());
           refuseExisting(at.output(), existing);
         }
       }
       String staging = OutputStore.join(at.output(), Publish.STAGING_PREFIX + runId);
-      return new StagedOutput(at, mode, store, publish, staging, lock, recovered, options);
+      return new StagedOutput(at, mode, store, publish, staging, lock, recovered, options, table);
     } catch (IOException e) {
       lock.release();
       throw new RunRefusedException(
@@ -172,7 +190,7 @@ public final class StagedOutput {
     try {
       List<String> days = stagedDays();
       if (mode == WriteMode.ERRORIFEXISTS) {
-        Set<String> existing = existingDays(store, at.output());
+        Set<String> existing = existingDays(store, at.output(), table);
         existing.retainAll(days);
         refuseExisting(at.output(), existing);
       }
@@ -180,7 +198,19 @@ public final class StagedOutput {
       // never be finished.
       WrittenFiles.read(store, rejectedDirectory());
       publish.writeCommitRecord(staging, mode, at);
-      publish.publish(staging);
+      try {
+        publish.publish(staging);
+      } catch (IOException | RuntimeException e) {
+        if (table != null && publish.undoIfUnfinishable(staging) != null) {
+          throw new IllegalStateException(
+              "committing to "
+                  + table.describe()
+                  + " failed, so nothing was committed and the table is as it was: "
+                  + e.getMessage(),
+              e);
+        }
+        throw e;
+      }
       return days;
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -188,7 +218,7 @@ public final class StagedOutput {
               + staging
               + " failed; the next run on "
               + at.output()
-              + " will finish it",
+              + (table == null ? " will finish it" : " will finish or undo it"),
           e);
     }
   }
@@ -196,20 +226,26 @@ public final class StagedOutput {
   /**
    * Deletes the staging folder of a run that failed before {@link #commit}; the output is left as
    * it was. After a commit record has been written nothing is deleted: the publish belongs to the
-   * next run to finish.
+   * next run to finish — unless it is an Iceberg commit that did not happen, which is undone.
    */
   public void discard() {
     try {
       if (!publish.isCommitted(staging)) {
         store.deleteRecursively(staging);
+      } else if (table != null) {
+        publish.undoIfUnfinishable(staging);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete the staging folder " + staging, e);
     }
   }
 
-  /** The {@code YYYY-MM-DD} days the output already holds. */
-  static Set<String> existingDays(OutputStore store, String output) throws IOException {
+  /** The {@code YYYY-MM-DD} days the output, or its Iceberg table, already holds. */
+  static Set<String> existingDays(OutputStore store, String output, IcebergTable table)
+      throws IOException {
+    if (table != null) {
+      return table.days();
+    }
     Set<String> days = new TreeSet<>();
     for (String name : store.list(output)) {
       if (name.startsWith(DAY_PREFIX)) {

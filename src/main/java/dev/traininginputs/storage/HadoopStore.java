@@ -29,7 +29,7 @@ import org.apache.hadoop.ipc.RemoteException;
  * system cannot rename a directory, and a directory rename onto an absent name is the one atomic
  * step HDFS offers; files are renamed over their target with {@code OVERWRITE}, also atomic.
  */
-final class HadoopStore implements OutputStore {
+public final class HadoopStore implements OutputStore {
   private static final long SMALL_FILE_BLOCK = 1 << 20;
 
   private final FileSystem fs;
@@ -40,14 +40,22 @@ final class HadoopStore implements OutputStore {
     this.context = context;
   }
 
-  static HadoopStore of(String location, PipelineOptions options) {
+  /**
+   * Hadoop's defaults with the keys of Beam's {@code --hdfsConfiguration} (or {@code
+   * HADOOP_CONF_DIR}) over them: the options carry only the keys the user gave.
+   */
+  public static Configuration configuration(PipelineOptions options) {
     List<Configuration> configurations =
         options.as(HadoopFileSystemOptions.class).getHdfsConfiguration();
-    // Hadoop's defaults first: the options carry only the keys the user gave.
     Configuration conf = new Configuration();
     if (configurations != null && !configurations.isEmpty()) {
       configurations.get(0).forEach(entry -> conf.set(entry.getKey(), entry.getValue()));
     }
+    return conf;
+  }
+
+  static HadoopStore of(String location, PipelineOptions options) {
+    Configuration conf = configuration(options);
     try {
       URI uri = URI.create(location);
       return new HadoopStore(FileSystem.get(uri, conf), FileContext.getFileContext(uri, conf));

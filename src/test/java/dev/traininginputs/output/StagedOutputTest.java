@@ -122,7 +122,7 @@ class StagedOutputTest {
     assertThat(
         visible(), contains("dt=2025-03-10/part-old.parquet", "dt=2025-03-11/part-old.parquet"));
     assertThat(
-        StagedOutput.existingDays(new LocalStore(), output.toString()),
+        StagedOutput.existingDays(new LocalStore(), output.toString(), null),
         equalTo(Set.of("2025-03-10", "2025-03-11")));
   }
 

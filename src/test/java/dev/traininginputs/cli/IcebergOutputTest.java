@@ -1,0 +1,180 @@
+package dev.traininginputs.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import dev.traininginputs.ParquetRows;
+import dev.traininginputs.output.IcebergRows;
+import dev.traininginputs.output.SparkIcebergReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.hadoop.HadoopTables;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --outputFormat=iceberg} into a path-based table on the local disk (SPEC §7 "Iceberg
+ * tables"), read back by Iceberg's generic reader and by Spark 3.5 with Iceberg's runtime: a full
+ * run, then an overwrite of one day, give the rows of the same two runs into a Parquet folder; time
+ * travel to the first snapshot gives the first run's rows exactly.
+ */
+class IcebergOutputTest {
+  @TempDir Path dir;
+
+  static List<String> sample(Path output, String... more) {
+    return List.of(MainTest.sampleInputs(output, more));
+  }
+
+  /** Runs the job; returns its stderr, failing unless it exits with {@code expectedCode}. */
+  static String run(List<String> args, int expectedCode) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            args.toArray(String[]::new),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    String errors = err.toString(StandardCharsets.UTF_8);
+    assertThat(errors, code, equalTo(expectedCode));
+    return errors;
+  }
+
+  static List<String> iceberg(Path output, String... more) {
+    List<String> args = new ArrayList<>(sample(output, more));
+    args.add("--outputFormat=iceberg");
+    return args;
+  }
+
+  static Table table(Path location) {
+    return new HadoopTables(new Configuration()).load(location.toString());
+  }
+
+  static List<String> folderRows(Path output) {
+    List<String> rows = new ArrayList<>(ParquetRows.described(output));
+    rows.sort(null);
+    return rows;
+  }
+
+  /** Every Parquet file under the table's {@code data/}, relative to the table. */
+  static Set<String> dataFilesOnDisk(Path table) throws IOException {
+    try (Stream<Path> files = Files.walk(table.resolve("data"))) {
+      Set<String> names = new TreeSet<>();
+      files.filter(Files::isRegularFile).forEach(p -> names.add(p.toString()));
+      return names;
+    }
+  }
+
+  /** Every data file some snapshot of the table added. */
+  static Set<String> dataFilesOfSnapshots(Table table) {
+    Set<String> names = new TreeSet<>();
+    for (Snapshot snapshot : table.snapshots()) {
+      for (DataFile file : snapshot.addedDataFiles(table.io())) {
+        names.add(file.location());
+      }
+    }
+    return names;
+  }
+
+  @Test
+  void aFullRunThenAnOverwrite_readByIcebergAndSpark_equalTheFolderOutput() throws Exception {
+    Path folder = dir.resolve("folder");
+    Path location = dir.resolve("table");
+    run(sample(folder), 0);
+    List<String> firstRun = folderRows(folder);
+    assertThat(firstRun, hasSize(greaterThan(5)));
+    run(iceberg(location), 0);
+
+    Table table = table(location);
+    Snapshot first = table.currentSnapshot();
+    assertThat(IcebergRows.generic(table, null), equalTo(firstRun));
+    assertThat(first.summary().get("training-inputs.days"), equalTo("2025-03-10,2025-03-11"));
+    assertThat(first.summary().get("training-inputs.run-id"), not(equalTo(null)));
+    assertThat(table.spec().fields().get(0).name(), equalTo("dt"));
+
+    // An overwrite of one day with another look-back: that day's rows change, the other stays.
+    String[] second = {"--date=2025-03-11", "--lookbackDays=1"};
+    run(sample(folder, second), 0);
+    run(iceberg(location, second), 0);
+    List<String> afterOverwrite = folderRows(folder);
+    assertThat(afterOverwrite, not(equalTo(firstRun)));
+
+    table = table(location);
+    assertThat(table.currentSnapshot().parentId(), equalTo(first.snapshotId()));
+    assertThat(
+        table.currentSnapshot().summary().get("training-inputs.days"), equalTo("2025-03-11"));
+    assertThat(IcebergRows.generic(table, null), equalTo(afterOverwrite));
+    assertThat(IcebergRows.generic(table, first.snapshotId()), equalTo(firstRun));
+
+    assertThat(SparkIcebergReader.read(location.toString(), null), equalTo(afterOverwrite));
+    assertThat(SparkIcebergReader.read(location.toString(), first.snapshotId()), equalTo(firstRun));
+    // Nothing but the table, its metrics, report and rejected records; no staging left.
+    try (Stream<Path> top = Files.list(location)) {
+      assertThat(
+          top.map(p -> p.getFileName().toString()).sorted().toList(),
+          equalTo(List.of("_metrics.json", "_rejected", "_report.html", "data", "metadata")));
+    }
+    assertThat(dataFilesOnDisk(location), equalTo(dataFilesOfSnapshots(table)));
+  }
+
+  @Test
+  void appendAddsToTheDays_andErrorIfExistsRefusesBeforeAnyWork() {
+    Path location = dir.resolve("table");
+    run(iceberg(location), 0);
+    Table table = table(location);
+    List<String> once = IcebergRows.generic(table, null);
+
+    run(iceberg(location, "--writeMode=append", "--date=2025-03-10"), 0);
+    List<String> twice = IcebergRows.generic(table(location), null);
+    List<String> expected = new ArrayList<>(once);
+    once.stream().filter(r -> r.startsWith("dt=2025-03-10 ")).forEach(expected::add);
+    expected.sort(null);
+    assertThat(twice, equalTo(expected));
+
+    long snapshots = countSnapshots(table(location));
+    String refused = run(iceberg(location, "--writeMode=errorifexists"), 2);
+    assertThat(refused, containsString("already holds dt=2025-03-10, dt=2025-03-11"));
+    assertThat(countSnapshots(table(location)), equalTo(snapshots));
+  }
+
+  @Test
+  void anotherLayoutOrAFolderOutput_isRefused() throws IOException {
+    Path location = dir.resolve("table");
+    run(iceberg(location), 0);
+    assertThat(
+        run(iceberg(location, "--layout=grouped"), 2),
+        containsString("One table holds one layout"));
+    assertThat(run(sample(location), 2), containsString("holds an Iceberg table"));
+
+    Path folder = dir.resolve("folder");
+    run(sample(folder), 0);
+    assertThat(run(iceberg(folder), 2), containsString("holds dt= folders of Parquet files"));
+    assertThat(
+        run(sample(folder, "--outputTable=ml.rows"), 2),
+        containsString("--outputTable needs --outputFormat=iceberg"));
+    assertThat(Files.exists(folder.resolve("metadata")), equalTo(false));
+  }
+
+  private static long countSnapshots(Table table) {
+    long count = 0;
+    for (Snapshot ignored : table.snapshots()) {
+      count++;
+    }
+    return count;
+  }
+}
