@@ -8,7 +8,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * A command-line run whose publish pauses before every step and says so on stderr ({@code publish:
- * before STEP}), so that a test can kill the process at a chosen step of the publish.
+ * before STEP}), so that a test can kill the process at a chosen step of the publish. The pause is
+ * {@value #PAUSE_MILLIS} ms, or the system property {@code publish.pauseMillis}.
  */
 public final class PausedPublishRun {
   static final long PAUSE_MILLIS = 200;
@@ -26,7 +27,7 @@ public final class PausedPublishRun {
         step -> {
           System.err.println("publish: before " + step);
           try {
-            Thread.sleep(PAUSE_MILLIS);
+            Thread.sleep(Long.getLong("publish.pauseMillis", PAUSE_MILLIS));
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted before " + step, e);
