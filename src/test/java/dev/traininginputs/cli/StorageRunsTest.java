@@ -32,6 +32,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.hadoop.HadoopTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +51,23 @@ class StorageRunsTest {
   void onHdfs_twiceInOverwriteMode_theOutputEqualsALocalRun(@TempDir Path local)
       throws IOException {
     check(TestStorage.hdfs(), local);
+  }
+
+  /**
+   * {@code --outputFormat=iceberg} into a path-based table on HDFS: read back by Iceberg's generic
+   * reader and by Spark, after a full run and an overwrite, and at the first snapshot.
+   */
+  @Test
+  void onHdfs_anIcebergTable_readsBackAsTheFolderOutput(@TempDir Path local) throws Exception {
+    TestStorage storage = TestStorage.hdfs();
+    String location = storage.newRoot() + "/table";
+    IcebergOutputTest.fullRunThenOverwrite(
+        local,
+        more ->
+            IcebergOutputTest.run(
+                IcebergOutputTest.icebergAt(location, storage.arguments(), more), 0),
+        () -> new HadoopTables(new Configuration()).load(location),
+        location);
   }
 
   static void check(TestStorage storage, Path local) throws IOException {
