@@ -149,6 +149,7 @@ public final class BeamFileIO implements FileIO {
   private static final class ChannelOutputStream extends PositionOutputStream {
     private final OutputStream out;
     private long position;
+    private boolean closed;
 
     ChannelOutputStream(OutputStream out) {
       this.out = out;
@@ -176,9 +177,13 @@ public final class BeamFileIO implements FileIO {
       out.flush();
     }
 
+    /** Once: Iceberg's writers may close twice, and S3 completes its upload at the first. */
     @Override
     public void close() throws IOException {
-      out.close();
+      if (!closed) {
+        closed = true;
+        out.close();
+      }
     }
   }
 }

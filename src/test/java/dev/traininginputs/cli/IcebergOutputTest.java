@@ -111,7 +111,7 @@ class IcebergOutputTest {
             dir,
             args -> run(iceberg(location, args), 0),
             () -> table(location),
-            location.toString());
+            snapshot -> SparkIcebergReader.read(location.toString(), snapshot));
     // Nothing but the table, its metrics, report and rejected records; no staging left.
     try (Stream<Path> top = Files.list(location)) {
       assertThat(
@@ -127,13 +127,13 @@ class IcebergOutputTest {
    * the first snapshot gives the first run's rows. Returns the table at the end.
    *
    * @param runIceberg runs the job into the table with these more arguments; it must succeed
-   * @param sparkLocation the table's location for Spark's path-based read, or null for none
+   * @param sparkRead the rows Spark reads from the table at a snapshot (null: the current one)
    */
   static Table fullRunThenOverwrite(
       Path dir,
       java.util.function.Consumer<String[]> runIceberg,
       java.util.function.Supplier<Table> load,
-      String sparkLocation)
+      SparkRead sparkRead)
       throws Exception {
     Path folder = dir.resolve("folder");
     run(sample(folder), 0);
@@ -161,11 +161,14 @@ class IcebergOutputTest {
         table.currentSnapshot().summary().get("training-inputs.days"), equalTo("2025-03-11"));
     assertThat(IcebergRows.generic(table, null), equalTo(afterOverwrite));
     assertThat(IcebergRows.generic(table, first.snapshotId()), equalTo(firstRun));
-    if (sparkLocation != null) {
-      assertThat(SparkIcebergReader.read(sparkLocation, null), equalTo(afterOverwrite));
-      assertThat(SparkIcebergReader.read(sparkLocation, first.snapshotId()), equalTo(firstRun));
-    }
+    assertThat(sparkRead.rows(null), equalTo(afterOverwrite));
+    assertThat(sparkRead.rows(first.snapshotId()), equalTo(firstRun));
     return table;
+  }
+
+  /** How Spark reads the table under test: by path, or through its catalog. */
+  interface SparkRead {
+    List<String> rows(Long snapshotId) throws Exception;
   }
 
   @Test

@@ -18,6 +18,7 @@ import dev.traininginputs.model.Source;
 import dev.traininginputs.model.TrainingRow;
 import dev.traininginputs.options.OutputLayout;
 import dev.traininginputs.options.Padding;
+import dev.traininginputs.output.SparkIcebergReader;
 import dev.traininginputs.output.TestStorage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,7 +68,7 @@ class StorageRunsTest {
             IcebergOutputTest.run(
                 IcebergOutputTest.icebergAt(location, storage.arguments(), more), 0),
         () -> new HadoopTables(new Configuration()).load(location),
-        location);
+        snapshot -> SparkIcebergReader.read(location, snapshot));
   }
 
   static void check(TestStorage storage, Path local) throws IOException {

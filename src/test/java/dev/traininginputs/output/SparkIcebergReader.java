@@ -24,7 +24,12 @@ import org.apache.spark.sql.types.StructField;
  *
  * <pre>
  * SparkIcebergReader LOCATION [SNAPSHOT_ID]
+ * SparkIcebergReader NAMESPACE.NAME [SNAPSHOT_ID] -Dreader.catalog=type=rest,uri=...
+ *     -Dreader.storage=--endpoint=...,--awsRegion=...
  * </pre>
+ *
+ * A catalog's table is read through the catalog {@code reader}, its files through {@link
+ * dev.traininginputs.storage.BeamFileIO} with Beam's storage options {@code reader.storage}.
  */
 public final class SparkIcebergReader {
   private SparkIcebergReader() {}
@@ -44,11 +49,27 @@ public final class SparkIcebergReader {
                 Path.of(System.getProperty("java.io.tmpdir"), "iceberg-reader").toUri().toString())
             .getOrCreate();
     spark.sparkContext().setLogLevel("ERROR");
+    String catalog = System.getProperty("reader.catalog", "");
+    String storage = System.getProperty("reader.storage", "");
+    if (!storage.isEmpty()) {
+      org.apache.beam.sdk.io.FileSystems.setDefaultPipelineOptions(
+          org.apache.beam.sdk.options.PipelineOptionsFactory.fromArgs(storage.split(",")).create());
+    }
+    String name = args[0];
+    if (!catalog.isEmpty()) {
+      spark.conf().set("spark.sql.catalog.reader", "org.apache.iceberg.spark.SparkCatalog");
+      spark.conf().set("spark.sql.catalog.reader.io-impl", "dev.traininginputs.storage.BeamFileIO");
+      for (String pair : catalog.split(",")) {
+        String[] kv = pair.split("=", 2);
+        spark.conf().set("spark.sql.catalog.reader." + kv[0], kv[1]);
+      }
+      name = "reader." + name;
+    }
     DataFrameReader reader = spark.read().format("iceberg");
     if (args.length > 1) {
       reader = reader.option("snapshot-id", Long.parseLong(args[1]));
     }
-    Dataset<Row> table = reader.load(args[0]);
+    Dataset<Row> table = catalog.isEmpty() ? reader.load(name) : reader.table(name);
     StructField[] fields = table.schema().fields();
     for (Row row : table.collectAsList()) {
       List<String> described = new ArrayList<>();
@@ -64,12 +85,33 @@ public final class SparkIcebergReader {
   /** The rows Spark reads from the table at {@code location} (at {@code snapshotId}), sorted. */
   public static List<String> read(String location, Long snapshotId)
       throws IOException, InterruptedException {
+    return read(location, snapshotId, List.of());
+  }
+
+  /**
+   * The rows Spark reads from the table {@code NAMESPACE.NAME} of {@code catalog} (Iceberg's
+   * catalog properties, KEY=VALUE,...), its files on the storage Beam's {@code storageArgs}
+   * describe.
+   */
+  public static List<String> readFromCatalog(
+      String table, Long snapshotId, String catalog, List<String> storageArgs)
+      throws IOException, InterruptedException {
+    return read(
+        table,
+        snapshotId,
+        List.of(
+            "-Dreader.catalog=" + catalog, "-Dreader.storage=" + String.join(",", storageArgs)));
+  }
+
+  private static List<String> read(String location, Long snapshotId, List<String> properties)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect"))
         .forEach(command::add);
     command.add("-Xmx1g");
+    command.addAll(properties);
     command.add("-cp");
     command.add(
         Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
