@@ -8,10 +8,14 @@ import dev.traininginputs.storage.HadoopStore;
 import dev.traininginputs.storage.Locations;
 import dev.traininginputs.storage.OutputStore;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.hadoop.conf.Configuration;
@@ -202,6 +206,23 @@ public final class IcebergTable {
         days.add(task.file().partition().get(0, String.class));
       }
     }
+    return days;
+  }
+
+  /** The files of the current snapshot by {@code YYYY-MM-DD} day, sorted. */
+  SortedMap<String, List<String>> currentFiles() throws IOException {
+    Table table = load();
+    SortedMap<String, List<String>> days = new TreeMap<>();
+    if (table.currentSnapshot() == null) {
+      return days;
+    }
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+      for (FileScanTask task : tasks) {
+        days.computeIfAbsent(task.file().partition().get(0, String.class), d -> new ArrayList<>())
+            .add(task.file().location());
+      }
+    }
+    days.values().forEach(files -> files.sort(null));
     return days;
   }
 

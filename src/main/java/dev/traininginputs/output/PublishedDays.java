@@ -1,9 +1,11 @@
 package dev.traininginputs.output;
 
+import dev.traininginputs.options.IcebergTarget;
 import dev.traininginputs.storage.OutputStore;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -13,7 +15,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * The Parquet files of a published output, by day, as a reader should take them (SPEC §7): on local
  * disks and HDFS the {@code .parquet} files of each {@code dt=} folder; on S3 exactly the files
  * that the day's {@code _MANIFEST} lists, and no day whose manifest is absent (it is being
- * published).
+ * published); in a path-based Iceberg table, the files of its current snapshot.
  */
 public final class PublishedDays {
   private PublishedDays() {}
@@ -22,6 +24,9 @@ public final class PublishedDays {
   public static SortedMap<String, List<String>> of(String output, PipelineOptions options)
       throws IOException {
     OutputStore store = OutputStore.of(output, options);
+    if (store.exists(OutputStore.join(output, "metadata/version-hint.text"))) {
+      return IcebergTable.of(new IcebergTarget(null, Map.of()), output, options).currentFiles();
+    }
     SortedMap<String, List<String>> days = new TreeMap<>();
     for (String entry : store.list(output)) {
       String name = entry.replaceAll("/+$", "");

@@ -119,6 +119,22 @@ class IcebergOutputTest {
           equalTo(List.of("_metrics.json", "_rejected", "_report.html", "data", "metadata")));
     }
     assertThat(dataFilesOnDisk(location), equalTo(dataFilesOfSnapshots(table)));
+    // scripts/show shows the table's current snapshot as it shows the folder (rows in files: any
+    // order).
+    assertThat(
+        shown(location).replace(location.toString(), "OUTPUT"),
+        equalTo(shown(dir.resolve("folder")).replace(dir.resolve("folder").toString(), "OUTPUT")));
+  }
+
+  private static String shown(Path output) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code =
+        Show.run(
+            new String[] {output.toString(), "--limit=0"},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err);
+    assertThat(code, equalTo(0));
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   /**
