@@ -87,7 +87,19 @@ public final class TrainingInputsJob {
     FileSystems.setDefaultPipelineOptions(options);
     RunConfig config = configAtTable(options);
     Destinations at = checkLocations(config, options);
-    IcebergTable table = icebergTable(config, at, options);
+    try (IcebergTable table = icebergTable(config, at, options)) {
+      return run(config, at, table, options, waitFor, publishSteps);
+    }
+  }
+
+  /** The run into {@code at}, and {@code table} when it is an Iceberg table (else null). */
+  private static RunSummary run(
+      RunConfig config,
+      Destinations at,
+      IcebergTable table,
+      TrainingInputsOptions options,
+      Function<PipelineResult, PipelineResult.State> waitFor,
+      PublishSteps publishSteps) {
     Map<Source, Inputs.InputFiles> inputs = inputFiles(config, options);
     Map<Source, List<String>> files = new EnumMap<>(Source.class);
     inputs.forEach((source, input) -> files.put(source, input.files()));
@@ -144,8 +156,9 @@ public final class TrainingInputsJob {
     if (config.icebergTable() == null || !config.icebergTable().inCatalog()) {
       return config;
     }
-    options.setOutput(
-        IcebergTable.of(config.icebergTable(), null, options).createIfAbsent(layout(config)));
+    try (IcebergTable table = IcebergTable.of(config.icebergTable(), null, options)) {
+      options.setOutput(table.createIfAbsent(layout(config)));
+    }
     return RunConfig.from(options);
   }
 

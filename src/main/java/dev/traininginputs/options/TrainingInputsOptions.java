@@ -68,7 +68,8 @@ public interface TrainingInputsOptions extends PipelineOptions {
 
   @Description(
       "With --outputTable: Iceberg's catalog properties, KEY=VALUE,... (type=rest,uri=... or"
-          + " type=jdbc,uri=jdbc:...,warehouse=...).")
+          + " type=jdbc,uri=jdbc:...,warehouse=...), and name=..., the catalog's name (default"
+          + " training_inputs).")
   String getIcebergCatalog();
 
   void setIcebergCatalog(String value);

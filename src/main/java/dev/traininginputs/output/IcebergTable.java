@@ -49,7 +49,7 @@ import org.apache.iceberg.mapping.NameMappingParser;
  * own Parquet writers, hold no field ids: the table's default name mapping tells every reader which
  * column is which.
  */
-public final class IcebergTable {
+public final class IcebergTable implements AutoCloseable {
   /** The snapshot summary's key for the run that committed it. */
   static final String RUN_ID = "training-inputs.run-id";
 
@@ -58,9 +58,15 @@ public final class IcebergTable {
 
   static final String DAY_COLUMN = "dt";
 
+  /** The key of {@code --icebergCatalog} that names the catalog (not one of Iceberg's). */
+  static final String CATALOG_NAME = "name";
+
+  static final String DEFAULT_CATALOG_NAME = "training_inputs";
+
   private final IcebergTarget target;
   private final String location;
   private final Configuration conf;
+  private Catalog catalog;
 
   private IcebergTable(IcebergTarget target, String location, Configuration conf) {
     this.target = target;
@@ -162,11 +168,31 @@ public final class IcebergTable {
     }
   }
 
-  private Catalog catalog() {
-    Map<String, String> properties = new HashMap<>(target.catalog());
-    // Files go through the run's own storage layer unless the catalog's properties say otherwise.
-    properties.putIfAbsent(CatalogProperties.FILE_IO_IMPL, BeamFileIO.class.getName());
-    return CatalogUtil.buildIcebergCatalog("training_inputs", properties, conf);
+  /** The catalog, connected once (a JDBC catalog holds a pool of connections). */
+  private synchronized Catalog catalog() {
+    if (catalog == null) {
+      Map<String, String> properties = new HashMap<>(target.catalog());
+      // Files go through the run's own storage layer unless the catalog's properties say otherwise.
+      properties.putIfAbsent(CatalogProperties.FILE_IO_IMPL, BeamFileIO.class.getName());
+      // A JDBC catalog keeps the tables of each catalog name apart: the readers' name must match.
+      String name = properties.getOrDefault(CATALOG_NAME, DEFAULT_CATALOG_NAME);
+      properties.remove(CATALOG_NAME);
+      catalog = CatalogUtil.buildIcebergCatalog(name, properties, conf);
+    }
+    return catalog;
+  }
+
+  /** Disconnects from the catalog, if connected. */
+  @Override
+  public synchronized void close() {
+    if (catalog instanceof java.io.Closeable closeable) {
+      try {
+        closeable.close();
+      } catch (IOException e) {
+        // Nothing is pending on a catalog connection once the run has committed or failed.
+      }
+    }
+    catalog = null;
   }
 
   /**

@@ -225,6 +225,55 @@ class IcebergOutputTest {
     assertThat(Files.exists(folder.resolve("metadata")), equalTo(false));
   }
 
+  @Test
+  void aJdbcCatalogTable_isCreatedWhereTheCatalogSays_andReadsBackAsTheFolderOutput()
+      throws Exception {
+    Path warehouse = dir.resolve("warehouse");
+    String catalog =
+        "type=jdbc,name=lake,uri=jdbc:sqlite:"
+            + dir.resolve("catalog.db")
+            + ",warehouse="
+            + warehouse;
+    java.util.function.Function<String[], List<String>> args =
+        more -> {
+          List<String> all = new ArrayList<>();
+          for (String arg : sample(dir.resolve("unused"), more)) {
+            if (!arg.startsWith("--output=")) {
+              all.add(arg);
+            }
+          }
+          all.addAll(
+              List.of(
+                  "--outputFormat=iceberg",
+                  "--outputTable=ml.training_rows",
+                  "--icebergCatalog=" + catalog));
+          return all;
+        };
+    run(args.apply(new String[0]), 0);
+    Path folder = dir.resolve("folder");
+    run(sample(folder), 0);
+
+    org.apache.iceberg.catalog.Catalog jdbc =
+        org.apache.iceberg.CatalogUtil.buildIcebergCatalog(
+            "lake",
+            java.util.Map.of(
+                "type",
+                "jdbc",
+                "uri",
+                "jdbc:sqlite:" + dir.resolve("catalog.db"),
+                "warehouse",
+                warehouse.toString()),
+            new Configuration());
+    Table table =
+        jdbc.loadTable(org.apache.iceberg.catalog.TableIdentifier.of("ml", "training_rows"));
+    assertThat(table.location(), equalTo(warehouse.resolve("ml/training_rows").toString()));
+    assertThat(IcebergRows.generic(table, null), equalTo(folderRows(folder)));
+    assertThat(Files.exists(warehouse.resolve("ml/training_rows/_metrics.json")), equalTo(true));
+    assertThat(
+        run(args.apply(new String[] {"--padding=left"}), 2),
+        containsString("the Iceberg table ml.training_rows holds exploded rows, right-padded"));
+  }
+
   private static long countSnapshots(Table table) {
     long count = 0;
     for (Snapshot ignored : table.snapshots()) {
