@@ -1,5 +1,6 @@
 package dev.traininginputs.storage;
 
+import java.io.BufferedOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -99,7 +100,9 @@ public final class BeamFileIO implements FileIO {
     public PositionOutputStream createOrOverwrite() {
       try {
         return new ChannelOutputStream(
-            Channels.newOutputStream(BeamFiles.create(location, "application/octet-stream")));
+            new BufferedOutputStream(
+                Channels.newOutputStream(BeamFiles.create(location, "application/octet-stream")),
+                1 << 16));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
