@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import dev.traininginputs.ParquetRows;
+import dev.traininginputs.TrainingInputsJob;
+import dev.traininginputs.options.TrainingInputsOptions;
 import dev.traininginputs.output.IcebergRows;
 import dev.traininginputs.output.SparkIcebergReader;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +23,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Snapshot;
@@ -185,6 +189,52 @@ class IcebergOutputTest {
   /** How Spark reads the table under test: by path, or through its catalog. */
   interface SparkRead {
     List<String> rows(Long snapshotId) throws Exception;
+  }
+
+  /**
+   * A speculative or retried task that lost the race leaves its file in the staging folder, under
+   * another attempt's name and never reported: it is not committed, and goes with the staging.
+   */
+  @Test
+  void anUnreportedAttemptsFile_isNeverCommitted() throws Exception {
+    Path location = dir.resolve("table");
+    String[] args = iceberg(location).toArray(String[]::new);
+    PipelineOptionsFactory.register(TrainingInputsOptions.class);
+    TrainingInputsOptions options =
+        PipelineOptionsFactory.fromArgs(args).withValidation().as(TrainingInputsOptions.class);
+    Main.applyRunnerDefaults(options, args);
+    List<Path> strays = new ArrayList<>();
+    TrainingInputsJob.run(
+        options,
+        PipelineResult::waitUntilFinish,
+        step -> {
+          if (step.equals("write the commit record")) {
+            try (Stream<Path> files = Files.walk(location)) {
+              Path staged =
+                  files
+                      .filter(p -> p.toString().contains("/.staging-"))
+                      .filter(p -> p.toString().endsWith(".parquet"))
+                      .findFirst()
+                      .orElseThrow();
+              Path stray =
+                  staged.resolveSibling(
+                      staged
+                          .getFileName()
+                          .toString()
+                          .replaceAll("\\.[0-9a-f]+\\.parquet$", ".0badf00d.parquet"));
+              Files.copy(staged, stray);
+              strays.add(stray);
+            }
+          }
+        });
+    assertThat(strays, hasSize(1));
+    Table table = table(location);
+    assertThat(dataFilesOfSnapshots(table), hasSize(2)); // one file per day
+    assertThat(dataFilesOnDisk(location), equalTo(dataFilesOfSnapshots(table)));
+    assertThat(Files.exists(strays.get(0)), equalTo(false));
+    Path folder = dir.resolve("folder");
+    run(sample(folder), 0);
+    assertThat(IcebergRows.generic(table, null), equalTo(folderRows(folder)));
   }
 
   @Test
