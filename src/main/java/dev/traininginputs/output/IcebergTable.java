@@ -222,17 +222,7 @@ public final class IcebergTable implements AutoCloseable {
 
   /** The {@code YYYY-MM-DD} days the table's current snapshot holds rows of. */
   Set<String> days() throws IOException {
-    Table table = load();
-    Set<String> days = new TreeSet<>();
-    if (table.currentSnapshot() == null) {
-      return days;
-    }
-    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
-      for (FileScanTask task : tasks) {
-        days.add(task.file().partition().get(0, String.class));
-      }
-    }
-    return days;
+    return new TreeSet<>(currentFiles().keySet());
   }
 
   /** The files of the current snapshot by {@code YYYY-MM-DD} day, sorted. */
